@@ -1,0 +1,24 @@
+// Runs one operation in-process against an emulator, the way main.ts does, from runner-style inputs.
+import { getInputs } from '../../src/inputs.js'
+import { DocSpaceClient } from '../../src/docspace/client.js'
+import { silentLogger, type Logger } from '../../src/log.js'
+import { runOperation } from '../../src/operations/index.js'
+import type { OperationResult } from '../../src/operations/result.js'
+import { inputEnv } from '../../scripts/run-action.mjs'
+
+export interface EmulatorLike {
+  url: string
+  adminKey: string
+}
+
+export async function runWith(
+  emulator: EmulatorLike,
+  inputs: Record<string, string | number | boolean | undefined>,
+  options: { log?: Logger; now?: () => Date } = {}
+): Promise<OperationResult> {
+  const env = inputEnv({ 'portal-url': emulator.url, 'api-key': emulator.adminKey, ...inputs })
+  const request = getInputs(env, options.now ? options.now() : new Date())
+  const log = options.log ?? silentLogger
+  const client = new DocSpaceClient(request.connection, log)
+  return runOperation(request, { client, log, now: options.now ?? (() => new Date()) })
+}

@@ -1,0 +1,87 @@
+// Entry of the bundled emulator. Run directly, it starts an emulator configured from the environment
+// and prints one JSON line; imported, it only re-exports the programmatic API.
+import { readFileSync, realpathSync } from 'node:fs'
+import { pathToFileURL } from 'node:url'
+import type { Emulator } from './server.js'
+import { startEmulator } from './server.js'
+import type { SeedData } from './seed.js'
+import { defaultSeed } from './seed.js'
+
+export * from './server.js'
+export { EmulatorState } from './state.js'
+export type * from './state.js'
+export { defaultSeed, applySeed } from './seed.js'
+export type { SeedIds } from './seed.js'
+export { ADMIN_EMAIL, ADMIN_PASSWORD, USER_EMAIL, USER_PASSWORD } from './users.js'
+export { RoomType, FileShare, SubjectType, LinkType, EntryType, LinkActions } from './enums.js'
+export {
+  ok,
+  ApiError,
+  ValidationError,
+  Unauthorized,
+  badRequest,
+  forbidden,
+  notFound
+} from './http.js'
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const text = env[name]
+  if (text === undefined || text.trim() === '') return undefined
+  if (!/^-?\d+$/.test(text.trim())) throw new Error(`${name} must be an integer, not "${text}"`)
+  return Number(text)
+}
+
+/**
+ * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
+ * the default seed without it) and `EMULATOR_TIMEZONE_OFFSET_MINUTES`, then writes the JSON line
+ * `{url, apiKey, userKey, authToken, seed}`.
+ */
+export async function runCli(
+  env: NodeJS.ProcessEnv = process.env,
+  write: (line: string) => void = (line) => process.stdout.write(line)
+): Promise<Emulator> {
+  const seedPath = env.EMULATOR_SEED
+  const seed: SeedData = seedPath
+    ? (JSON.parse(readFileSync(seedPath, 'utf8')) as SeedData)
+    : defaultSeed
+  const emulator = await startEmulator({
+    port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
+    latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
+    timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
+    seed
+  })
+  write(
+    JSON.stringify({
+      url: emulator.url,
+      apiKey: emulator.adminKey,
+      userKey: emulator.userKey,
+      authToken: emulator.authToken,
+      seed: emulator.seed
+    }) + '\n'
+  )
+  return emulator
+}
+
+function isMainModule(): boolean {
+  const script = process.argv[1]
+  if (!script) return false
+  try {
+    return import.meta.url === pathToFileURL(realpathSync(script)).href
+  } catch {
+    return false
+  }
+}
+
+if (isMainModule()) {
+  runCli().then(
+    (emulator) => {
+      const stop = () => void emulator.close().then(() => process.exit(0))
+      process.once('SIGINT', stop)
+      process.once('SIGTERM', stop)
+    },
+    (error: unknown) => {
+      process.stderr.write(`emulator: ${error instanceof Error ? error.message : String(error)}\n`)
+      process.exit(1)
+    }
+  )
+}

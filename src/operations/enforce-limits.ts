@@ -1,0 +1,310 @@
+import type { ActionRequest, Target } from '../request.js'
+import type { DocSpaceClient } from '../docspace/client.js'
+import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
+import { listFolder } from '../docspace/entries.js'
+import { describeTarget, listLinks, putLink } from '../docspace/links.js'
+import type { FileShareDto } from '../docspace/types.js'
+import { findLink } from '../links/find-link.js'
+import { revokeRequestBody } from '../links/link-state.js'
+import {
+  decideLink,
+  needsDownloadCount,
+  titleSelected,
+  type DownloadCount,
+  type LimitPolicy
+} from '../links/policy.js'
+import { sharedLinkOf, toShareLink, type ShareLink } from '../links/share-link.js'
+import type { Logger } from '../log.js'
+import type { OperationContext } from './context.js'
+import type { LinkAction, OperationResult, OutputLink } from './result.js'
+import { linkSelector } from './update-link.js'
+
+/** One file, folder or room whose links are checked, with what is known about it. */
+export interface EntryCheck {
+  target: Target
+  /** How logs and failures name it: `file 12`, `file 34 (in folder 5)`. */
+  label: string
+  links: FileShareDto[]
+  /**
+   * The files whose downloads count for the entry's links: the file itself, or the files in a folder.
+   * Called only when some link needs a count.
+   */
+  countedFiles: () => Promise<number[]>
+}
+
+export interface EnforceSettings {
+  client: DocSpaceClient
+  counter: DownloadCounter
+  policy: LimitPolicy
+  /** Glob on display titles; links that do not match are left out entirely. */
+  titlePattern?: string
+  dryRun: boolean
+  now: Date
+  log: Logger
+  /**
+   * true: count downloads of every link with a limit, for the report. false (sweep): only where the count
+   * can change the decision, so links revoked anyway and protected primary links cost no audit query.
+   */
+  countAll: boolean
+}
+
+export interface EntryOutcome {
+  /** Every link considered, with what was done. */
+  links: OutputLink[]
+  notes: string[]
+  failures: string[]
+  /** Why downloads could not be counted here (the audit trail ignored the filter), when so. */
+  uncounted?: string
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function wantsCount(link: ShareLink, settings: EnforceSettings): boolean {
+  if (!needsDownloadCount(link, settings.policy)) return false
+  if (settings.countAll) return true
+  if (link.primary && !settings.policy.includePrimary) return false
+  return !decideLink(link, undefined, settings.policy, settings.now).revoke
+}
+
+interface Counts {
+  byLink: Map<string, DownloadCount>
+  uncounted?: string
+  refused?: string
+  truncated: boolean
+}
+
+/**
+ * Downloads of each link, counted per file since the link was created (all of them when the link has no
+ * creation time): the audit trail knows files, not links. One query series per file covers every link.
+ */
+async function countDownloads(
+  entry: EntryCheck,
+  links: ShareLink[],
+  settings: EnforceSettings
+): Promise<Counts> {
+  const byLink = new Map<string, DownloadCount>()
+  if (links.length === 0) return { byLink, truncated: false }
+  const created = links.map((link) => (link.createdAt ? new Date(link.createdAt) : undefined))
+  const since = created.some((at) => at === undefined)
+    ? undefined
+    : new Date(Math.min(...created.map((at) => at!.getTime())))
+  const files = await entry.countedFiles()
+  const unknown = (): Map<string, DownloadCount> => {
+    for (const link of links) byLink.set(link.id, null)
+    return byLink
+  }
+  try {
+    const results = await Promise.all(files.map((id) => settings.counter.file(id, since)))
+    let truncated = false
+    for (const result of results) {
+      if (!result.counted) return { byLink: unknown(), uncounted: result.reason, truncated: false }
+      truncated ||= result.truncated
+    }
+    links.forEach((link, i) => {
+      let sum = 0
+      for (const result of results)
+        if (result.counted) sum += downloadsSince(result.events, created[i])
+      byLink.set(link.id, sum)
+    })
+    return { byLink, truncated }
+  } catch (error) {
+    if (!(error instanceof AuditAccessError)) throw error
+    return { byLink: unknown(), refused: error.message, truncated: false }
+  }
+}
+
+/** Decides every selected link of one entry and revokes those the policy says to (unless dry run). */
+export async function enforceOnEntry(
+  entry: EntryCheck,
+  settings: EnforceSettings
+): Promise<EntryOutcome> {
+  const { log, now, policy } = settings
+  const selected = entry.links
+    .map((dto) => ({ dto, link: toShareLink(dto, now) }))
+    .filter(({ link }) => titleSelected(link, settings.titlePattern))
+  const counts = await countDownloads(
+    entry,
+    selected.map(({ link }) => link).filter((link) => wantsCount(link, settings)),
+    settings
+  )
+  const outcome: EntryOutcome = { links: [], notes: [], failures: [], uncounted: counts.uncounted }
+  if (counts.truncated) {
+    outcome.notes.push(
+      `${entry.label}: the audit trail holds more downloads than were read; counts are lower bounds`
+    )
+  }
+  let keptUncounted = false
+
+  for (const { dto, link } of selected) {
+    const downloads = counts.byLink.get(link.id)
+    const decision = decideLink(link, downloads, policy, now)
+    const name = `link "${link.title}" (${link.id}) on ${entry.label}`
+    if (decision.expiresSoon) log.warning(`The ${name} expires within a day (${link.expiresAt})`)
+    let action: LinkAction = 'kept'
+    let reason = decision.reason
+    if (decision.revoke && settings.dryRun) {
+      action = 'would-revoke'
+      log.info(`Would revoke the ${name}: ${reason}`)
+    } else if (decision.revoke) {
+      try {
+        const replacement = await putLink(
+          settings.client,
+          entry.target,
+          revokeRequestBody(entry.target, dto),
+          'idempotent'
+        )
+        action = 'revoked'
+        log.notice(`Revoked the ${name}: ${reason}`)
+        const newId = replacement ? sharedLinkOf(replacement)?.id : undefined
+        if (newId && newId !== link.id) {
+          // Public and form-filling rooms always have a primary link: DocSpace makes a new one at once.
+          outcome.notes.push(
+            `${entry.label}: DocSpace replaced the revoked primary link with a new one (${newId}).`
+          )
+        }
+      } catch (error) {
+        reason = `${reason}; revoking failed`
+        outcome.failures.push(
+          `${entry.label}: revoking link "${link.title}" (${link.id}) failed: ${messageOf(error)}`
+        )
+      }
+    } else {
+      log.info(`Kept the ${name}: ${reason}`)
+      if (downloads === null) keptUncounted = true
+    }
+    outcome.links.push({
+      ...link,
+      maxDownloads: decision.maxDownloads,
+      ...(downloads === undefined ? {} : { downloads }),
+      action,
+      reason,
+      target: describeTarget(entry.target)
+    })
+  }
+  // A refused audit query matters only when a link it was for stayed: one revoked anyway is settled.
+  if (counts.refused && keptUncounted) outcome.failures.push(`${entry.label}: ${counts.refused}`)
+  return outcome
+}
+
+/** The policy inputs as the decision reads them. */
+export function limitPolicyOf(request: ActionRequest, withOverride: boolean): LimitPolicy {
+  return {
+    revokeExpired: request.policy.revokeExpired,
+    enforceMaxDownloads: request.policy.enforceMaxDownloads,
+    maxAgeMs: request.policy.maxAgeMs,
+    includePrimary: request.policy.includePrimary,
+    maxDownloads: withOverride ? request.link.maxDownloads : undefined
+  }
+}
+
+// Downloads of the files directly inside a folder or room count for its links; a file counts for itself.
+async function filesToCount(client: DocSpaceClient, target: Target): Promise<number[]> {
+  if (target.kind === 'file') return [target.id]
+  const { files } = await listFolder(client, target.id)
+  return files.map((file) => file.id)
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function headlineOf(
+  request: ActionRequest,
+  target: Target,
+  links: OutputLink[],
+  single: boolean
+): string {
+  const where = describeTarget(target)
+  const revoked = links.filter((l) => l.action === 'revoked' || l.action === 'would-revoke')
+  if (single && links.length === 1) {
+    const [link] = links
+    const verb =
+      link.action === 'revoked'
+        ? 'Revoked'
+        : link.action === 'would-revoke'
+          ? 'Would revoke'
+          : 'Kept'
+    return `${verb} link "${link.title}" on ${where} (${link.reason})`
+  }
+  if (links.length === 0) {
+    return request.policy.titlePattern === undefined
+      ? `No links on ${where}: nothing to enforce`
+      : `No link on ${where} matches title-pattern "${request.policy.titlePattern}"`
+  }
+  const verb = request.dryRun ? 'Would revoke' : 'Revoked'
+  if (revoked.length === 0)
+    return `Checked ${plural(links.length, 'link')} on ${where}: none revoked`
+  return `${verb} ${revoked.length} of ${plural(links.length, 'link')} on ${where}`
+}
+
+/**
+ * Revokes the links of one target that have expired, reached their download limit or grown older than
+ * `max-age`; with `link-id` or `title`, just that link.
+ */
+export async function enforceLimits(
+  request: ActionRequest,
+  context: OperationContext
+): Promise<OperationResult> {
+  const target = request.targets[0]
+  const now = context.now()
+  const client = context.client
+  const all = await listLinks(client, target)
+  const single = request.linkId !== undefined || request.link.title !== undefined
+  let links = all
+  if (single) {
+    const one = findLink(all, { linkId: request.linkId, title: request.link.title })
+    if (!one) throw new Error(`No ${linkSelector(request)} on ${describeTarget(target)}`)
+    links = [one]
+  }
+  const outcome = await enforceOnEntry(
+    {
+      target,
+      label: describeTarget(target),
+      links,
+      countedFiles: () => filesToCount(client, target)
+    },
+    {
+      client,
+      counter: new DownloadCounter(client),
+      policy: limitPolicyOf(request, true),
+      titlePattern: single ? undefined : request.policy.titlePattern,
+      dryRun: request.dryRun,
+      now,
+      log: context.log,
+      countAll: true
+    }
+  )
+  const notes = [...outcome.notes]
+  if (outcome.uncounted) {
+    notes.push(`${describeTarget(target)}: ${outcome.uncounted}`)
+    context.log.warning(`${describeTarget(target)}: ${outcome.uncounted}`)
+  }
+  if (target.kind !== 'file' && outcome.links.some((l) => l.downloads !== undefined)) {
+    notes.push(
+      `Downloads of a ${target.kind} link are the downloads of the files directly inside it, whichever ` +
+        'link or user they came through.'
+    )
+  }
+  const revokedCount = outcome.links.filter(
+    (l) => l.action === 'revoked' || l.action === 'would-revoke'
+  ).length
+  const only = outcome.links.length === 1 ? outcome.links[0] : undefined
+  const result: OperationResult = {
+    operation: request.operation,
+    dryRun: request.dryRun,
+    headline: headlineOf(request, target, outcome.links, single),
+    links: outcome.links,
+    revoked: revokedCount > 0,
+    revokedCount,
+    notes
+  }
+  if (only) {
+    const { downloads, action: _action, reason: _reason, target: _target, ...link } = only
+    result.link = link
+    if (typeof downloads === 'number') result.downloads = downloads
+  }
+  if (outcome.failures.length > 0) result.failures = outcome.failures
+  return result
+}

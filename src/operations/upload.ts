@@ -1,0 +1,458 @@
+import { stat } from 'node:fs/promises'
+import path from 'node:path'
+import { performance } from 'node:perf_hooks'
+import * as glob from '@actions/glob'
+import type { ActionRequest, Target } from '../request.js'
+import { createFolder, getFolder, listFolder } from '../docspace/entries.js'
+import { DocSpaceError } from '../docspace/errors.js'
+import { describeTarget } from '../docspace/links.js'
+import type { FileDto, FolderDto } from '../docspace/types.js'
+import { uploadFile, type LocalFile } from '../docspace/upload.js'
+import { loadGitHubRun, releaseLinkTitle, type GitHubRun } from '../github/event.js'
+import {
+  formatSize,
+  renderReleaseSection,
+  updateReleaseNotes,
+  type ReleaseNoteEntry
+} from '../github/release-notes.js'
+import { previewShareLink } from '../links/link-state.js'
+import type { ShareLink } from '../links/share-link.js'
+import type { OperationContext } from './context.js'
+import { createLink, requestedLinkState } from './create-link.js'
+import type { LinkAction, OperationResult, OutputLink } from './result.js'
+
+const MiB = 1024 * 1024
+/** Files above this size log their progress. */
+const PROGRESS_THRESHOLD = 50 * MiB
+const PROGRESS_STEP = 10
+
+/** One entry of the `links` output of `upload`. */
+export type UploadedLink = OutputLink & {
+  file: string
+  fileId: number
+  size: number
+  /** The same as `id`, under the name the upload's documentation uses. */
+  linkId: string
+  /** The file's version on the portal: above 1 when the upload added a version. */
+  version?: number
+}
+
+/** Where the run happens: tests give their own, the action reads the runner's environment. */
+export interface UploadEnvironment {
+  /** Relative patterns in `files` are matched from here. */
+  workspace: string
+  github: GitHubRun
+  /** Overrides of the upload sizes, for tests. */
+  chunkSize?: number
+  simpleLimit?: number
+}
+
+export async function upload(
+  request: ActionRequest,
+  context: OperationContext
+): Promise<OperationResult> {
+  return runUpload(request, context, {
+    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
+    github: await loadGitHubRun()
+  })
+}
+
+// The escaping @actions/glob applies to the working directory it roots relative patterns at.
+function globEscape(text: string): string {
+  return (process.platform === 'win32' ? text : text.replace(/\\/g, '\\\\'))
+    .replace(/(\[)(?=[^/]+\])/g, '[[]')
+    .replace(/\?/g, '[?]')
+    .replace(/\*/g, '[*]')
+}
+
+/** Roots a relative pattern at the workspace, keeping any `!` negation in front. */
+export function anchorPattern(pattern: string, workspace: string): string {
+  const negation = /^!*/.exec(pattern)?.[0] ?? ''
+  const rest = pattern.slice(negation.length)
+  if (rest === '' || path.isAbsolute(rest) || rest === '~' || rest.startsWith('~/')) return pattern
+  return `${negation}${globEscape(workspace.replace(/[\\/]+$/, ''))}${path.sep}${rest}`
+}
+
+/** The files the patterns match, sorted by path. Two files with the same name are an error. */
+export async function matchFiles(patterns: string[], workspace: string): Promise<LocalFile[]> {
+  const lines = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'))
+  if (lines.length === 0) return []
+  const globber = await glob.create(lines.map((p) => anchorPattern(p, workspace)).join('\n'), {
+    matchDirectories: false,
+    // Files land side by side in one folder, so a folder pattern does not pull in its whole tree.
+    implicitDescendants: false
+  })
+  const paths = [...new Set(await globber.glob())].sort()
+  const files: LocalFile[] = []
+  for (const file of paths) {
+    const info = await stat(file)
+    if (info.isFile()) files.push({ path: file, name: path.basename(file), size: info.size })
+  }
+  const byName = new Map<string, string[]>()
+  for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file.path])
+  for (const [name, same] of byName) {
+    if (same.length > 1) {
+      const shown = same.map((p) => path.relative(workspace, p)).join(', ')
+      throw new Error(
+        `Input \`files\` matches ${same.length} files named ${name} (${shown}); they would replace ` +
+          'each other in the same folder: narrow the patterns or upload them in separate steps'
+      )
+    }
+  }
+  return files
+}
+
+// A pattern that names a folder matches nothing (only files are uploaded): say how to get its files.
+async function folderHint(patterns: string[], workspace: string): Promise<string> {
+  for (const pattern of patterns.map((p) => p.trim())) {
+    if (pattern === '' || /[*?[\]!#]/.test(pattern)) continue
+    const info = await stat(path.resolve(workspace, pattern)).catch(() => undefined)
+    if (info?.isDirectory()) {
+      const base = pattern.replace(/[\\/]+$/, '')
+      return ` (\`${base}\` is a folder: use \`${base}/*\` for its files, \`${base}/**\` for its subfolders too)`
+    }
+  }
+  return ''
+}
+
+// DocSpace replaces characters it does not allow in titles; a folder made from such a name is found
+// again under its stored title, so a re-run does not create a second one.
+function storedTitle(name: string): string {
+  return name.replace(/[\\/:*?"<>|]/g, '_').trim()
+}
+
+function findSubfolder(folders: FolderDto[], name: string): FolderDto | undefined {
+  const matches = folders.filter((f) => f.title === name || f.title === storedTitle(name))
+  // With duplicates made by hand, the oldest (lowest id) is the stable choice.
+  return matches.sort((a, b) => a.id - b.id)[0]
+}
+
+interface Destination {
+  /** Undefined only in a dry run whose subfolder does not exist yet. */
+  folderId?: number
+  label: string
+  created: boolean
+}
+
+async function resolveDestination(
+  request: ActionRequest,
+  context: OperationContext,
+  target: Target
+): Promise<Destination> {
+  const base = describeTarget(target)
+  const container = await getFolder(context.client, target).catch((error: unknown) => {
+    if (error instanceof DocSpaceError && error.kind === 'not-found') {
+      throw new Error(
+        `The ${base} to upload into was not found on the portal: check \`${target.kind}-id\` ` +
+          "(the key's user may also lack access to it)",
+        { cause: error }
+      )
+    }
+    throw error
+  })
+  const name = request.upload.subfolder
+  const label = `${base} "${container.title}"`
+  if (name === undefined) return { folderId: target.id, label, created: false }
+  const sublabel = `${label} / "${name}"`
+  const existing = findSubfolder((await listFolder(context.client, target.id)).folders, name)
+  if (existing) return { folderId: existing.id, label: sublabel, created: false }
+  if (request.dryRun) return { label: sublabel, created: false }
+  try {
+    const folder = await createFolder(context.client, target.id, name)
+    context.log.info(`Created folder "${folder.title}" (${folder.id}) in ${base}`)
+    return { folderId: folder.id, label: sublabel, created: true }
+  } catch (error) {
+    // The answer was lost: the folder may exist now, and creating it again would make a duplicate.
+    if (!(error instanceof DocSpaceError) || !error.ambiguous) throw error
+    const found = findSubfolder((await listFolder(context.client, target.id)).folders, name)
+    if (!found) throw error
+    return { folderId: found.id, label: sublabel, created: true }
+  }
+}
+
+function linkTitle(request: ActionRequest, github: GitHubRun, file: LocalFile): string {
+  return request.link.title ?? releaseLinkTitle(github) ?? file.name
+}
+
+/** The request createLink gets for one uploaded file. */
+function fileLinkRequest(request: ActionRequest, fileId: number, title: string): ActionRequest {
+  return { ...request, targets: [{ kind: 'file', id: fileId }], link: { ...request.link, title } }
+}
+
+function mib(bytes: number): string {
+  return (bytes / MiB).toFixed(1)
+}
+
+/** Logs every 10 % of a large file; small files upload too fast for progress to mean anything. */
+function progressLogger(
+  context: OperationContext,
+  file: LocalFile
+): ((sent: number, total: number) => void) | undefined {
+  if (file.size <= PROGRESS_THRESHOLD) return undefined
+  let next = PROGRESS_STEP
+  return (sent, total) => {
+    const percent = Math.floor((sent * 100) / total)
+    if (percent < next) return
+    context.log.info(`${file.name}: ${percent}% (${mib(sent)} of ${mib(total)} MiB)`)
+    next = (Math.floor(percent / PROGRESS_STEP) + 1) * PROGRESS_STEP
+  }
+}
+
+// The `links` entry of a file uploaded without a link.
+function bareEntry(file: LocalFile, uploaded: FileDto): UploadedLink {
+  return {
+    id: '',
+    linkId: '',
+    title: file.name,
+    shareUrl: '',
+    access: '',
+    expiresAt: '',
+    expired: false,
+    primary: false,
+    internal: false,
+    denyDownload: false,
+    hasPassword: false,
+    linkType: 'external',
+    maxDownloads: null,
+    createdAt: '',
+    file: file.name,
+    fileId: uploaded.id,
+    size: file.size,
+    version: uploaded.version
+  }
+}
+
+function linkedEntry(
+  file: LocalFile,
+  fileId: number,
+  link: ShareLink,
+  action: LinkAction | undefined,
+  version?: number
+): UploadedLink {
+  return { ...link, linkId: link.id, action, file: file.name, fileId, size: file.size, version }
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+async function dryRun(
+  request: ActionRequest,
+  context: OperationContext,
+  env: UploadEnvironment,
+  files: LocalFile[],
+  destination: Destination
+): Promise<OperationResult> {
+  const notes: string[] = []
+  if (destination.folderId === undefined) {
+    notes.push(`Would create the folder "${request.upload.subfolder}" in ${destination.label}.`)
+  }
+  const present =
+    destination.folderId === undefined
+      ? []
+      : (await listFolder(context.client, destination.folderId)).files
+  const links: UploadedLink[] = []
+  for (const file of files) {
+    const same = present.find((f) => f.title === file.name)
+    const replaces = same !== undefined && request.upload.overwrite
+    notes.push(
+      replaces
+        ? `Would upload ${file.name} (${formatSize(file.size)}) as a new version of file ${same.id}.`
+        : `Would upload ${file.name} (${formatSize(file.size)}) as a new file` +
+            (same ? ` next to file ${same.id} of the same name.` : '.')
+    )
+    if (!request.upload.createLinks) continue
+    const title = linkTitle(request, env.github, file)
+    if (replaces) {
+      // The file keeps its id, so its links are real and createLink can say what it would do to them.
+      const result = await createLink(fileLinkRequest(request, same.id, title), context)
+      const preview = result.links[0]
+      links.push(linkedEntry(file, same.id, preview, preview.action))
+    } else {
+      const preview = previewShareLink(
+        requestedLinkState(fileLinkRequest(request, 0, title), context.now())
+      )
+      links.push(linkedEntry(file, 0, preview, 'would-create'))
+    }
+  }
+  if (request.upload.releaseNotes) {
+    notes.push(
+      env.github.release
+        ? `Would add the links to the notes of release ${env.github.release.tagName}.`
+        : 'Would leave the release notes alone: this run was not triggered by a release.'
+    )
+  }
+  return {
+    operation: request.operation,
+    dryRun: true,
+    headline: `Would upload ${plural(files.length, 'file')} to ${destination.label}`,
+    link: links[0],
+    links,
+    revoked: false,
+    notes
+  }
+}
+
+export async function runUpload(
+  request: ActionRequest,
+  context: OperationContext,
+  env: UploadEnvironment
+): Promise<OperationResult> {
+  const target = request.targets[0]
+  if (!target || target.kind === 'file') {
+    throw new Error('`upload` puts files into a folder or room: give `folder-id` or `room-id`')
+  }
+  const settings = request.upload
+  const notes: string[] = []
+  const release = env.github.release
+  if (settings.releaseNotes) {
+    if (!settings.githubToken) {
+      throw new Error('Input `github-token` is required with `release-notes: true`')
+    }
+    if (release && !env.github.repository) {
+      throw new Error(
+        '`release-notes`: the repository of this run is unknown (GITHUB_REPOSITORY is not set)'
+      )
+    }
+    if (!release) {
+      const note = `\`release-notes\` is on, but this run was triggered by ${
+        env.github.eventName ? `a \`${env.github.eventName}\` event` : 'no event'
+      }, not by a release: the release notes are left alone.`
+      context.log.warning(note)
+      notes.push(note)
+    }
+  }
+
+  const files = await matchFiles(settings.files, env.workspace)
+  if (files.length === 0) {
+    const message =
+      `No files match \`files\` (${settings.files.join(', ')}) in ${env.workspace}` +
+      (await folderHint(settings.files, env.workspace))
+    if (settings.ifNoFilesFound === 'error') {
+      throw new Error(`${message}; set \`if-no-files-found: warn\` or \`ignore\` to allow this`)
+    }
+    if (settings.ifNoFilesFound === 'warn') context.log.warning(message)
+    else context.log.info(message)
+    return {
+      operation: request.operation,
+      dryRun: request.dryRun,
+      headline: 'No files to upload',
+      links: [],
+      revoked: false,
+      notes: [...notes, message]
+    }
+  }
+  const total = files.reduce((sum, f) => sum + f.size, 0)
+  context.log.info(
+    `${plural(files.length, 'file')} to upload (${formatSize(total)}): ${files.map((f) => f.name).join(', ')}`
+  )
+
+  const destination = await resolveDestination(request, context, target)
+  if (request.dryRun) {
+    const result = await dryRun(request, context, env, files, destination)
+    return { ...result, notes: [...notes, ...(result.notes ?? [])] }
+  }
+  const folderId = destination.folderId as number
+  if (destination.created) notes.push(`Created the folder "${settings.subfolder}".`)
+
+  const links: UploadedLink[] = []
+  const failures: string[] = []
+  for (const [index, file] of files.entries()) {
+    let uploaded: FileDto
+    const started = performance.now()
+    try {
+      uploaded = await uploadFile(context.client, folderId, file, {
+        createNewIfExist: !settings.overwrite,
+        chunkSize: env.chunkSize,
+        simpleLimit: env.simpleLimit,
+        onProgress: progressLogger(context, file)
+      })
+    } catch (error) {
+      failures.push(messageOf(error))
+      const skipped = files.slice(index + 1).map((f) => f.name)
+      if (skipped.length > 0) notes.push(`Not uploaded after the failure: ${skipped.join(', ')}.`)
+      break
+    }
+    const seconds = (performance.now() - started) / 1000
+    const rate = seconds > 0 ? ` at ${mib(file.size / seconds)} MiB/s` : ''
+    const version = uploaded.version ?? 1
+    const how =
+      version > 1
+        ? `as version ${version} of file ${uploaded.id}`
+        : `as file ${uploaded.id}${uploaded.title && uploaded.title !== file.name ? ` "${uploaded.title}"` : ''}`
+    context.log.info(
+      `Uploaded ${file.name} (${formatSize(file.size)}) ${how} in ${seconds.toFixed(1)} s${rate}`
+    )
+    if (uploaded.title && uploaded.title !== file.name) {
+      notes.push(
+        `${file.name} is stored as "${uploaded.title}": a file of that name was already there.`
+      )
+    }
+
+    if (!settings.createLinks) {
+      links.push(bareEntry(file, uploaded))
+      continue
+    }
+    try {
+      const title = linkTitle(request, env.github, file)
+      const result = await createLink(fileLinkRequest(request, uploaded.id, title), context)
+      const link = result.link ?? result.links[0]
+      if (!link) throw new Error(`no link came back for file ${uploaded.id}`)
+      links.push(linkedEntry(file, uploaded.id, link, result.links[0]?.action, uploaded.version))
+    } catch (error) {
+      failures.push(`Sharing ${file.name} (file ${uploaded.id}) failed: ${messageOf(error)}`)
+      links.push(bareEntry(file, uploaded))
+      break
+    }
+  }
+
+  if (settings.releaseNotes && release && env.github.repository) {
+    if (failures.length > 0) {
+      notes.push(
+        'The release notes were left alone because not every file was uploaded and shared.'
+      )
+    } else {
+      const entries: ReleaseNoteEntry[] = links.map((l) => ({
+        file: l.file,
+        size: l.size,
+        shareUrl: l.shareUrl,
+        expiresAt: l.expiresAt,
+        hasPassword: l.hasPassword
+      }))
+      try {
+        const changed = await updateReleaseNotes({
+          apiUrl: env.github.apiUrl,
+          token: settings.githubToken as string,
+          repository: env.github.repository,
+          releaseId: release.id,
+          section: renderReleaseSection(entries),
+          timeoutMs: request.connection.requestTimeoutMs
+        })
+        const what = changed ? 'Added the links to' : 'The links were already in'
+        notes.push(`${what} the notes of release ${release.tagName}.`)
+        context.log.info(`${what} the notes of release ${release.tagName}`)
+      } catch (error) {
+        failures.push(
+          `Updating the notes of release ${release.tagName} failed: ${messageOf(error)}`
+        )
+      }
+    }
+  }
+
+  const done = links.length
+  const where = `${plural(done, 'file')}${done < files.length ? ` of ${files.length}` : ''} to ${destination.label}`
+  return {
+    operation: request.operation,
+    dryRun: false,
+    headline: `Uploaded ${where}${settings.createLinks && done > 0 ? ' with share links' : ''}`,
+    link: settings.createLinks ? links.find((l) => l.id !== '') : undefined,
+    links,
+    revoked: false,
+    failures: failures.length > 0 ? failures : undefined,
+    notes
+  }
+}

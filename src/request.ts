@@ -1,0 +1,87 @@
+// The validated request of one run: what getInputs() returns and every operation receives.
+// A field that is undefined was not given; operations that patch a link keep the link's own value then.
+
+export const OPERATIONS = [
+  'create-link',
+  'list-links',
+  'update-link',
+  'revoke-link',
+  'enforce-limits',
+  'sweep',
+  'upload'
+] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+export type TargetKind = 'file' | 'folder' | 'room'
+
+export interface Target {
+  kind: TargetKind
+  id: number
+}
+
+export type Auth = { kind: 'api-key'; apiKey: string } | { kind: 'auth-token'; authToken: string }
+
+export interface Connection {
+  /** Portal origin (plus any path prefix), no trailing slash: `https://portal.example.com`. */
+  portalUrl: string
+  auth: Auth
+  requestTimeoutMs: number
+  /** Retries after the first attempt: `max-retries: 3` means at most 4 attempts. */
+  maxRetries: number
+}
+
+/** DocSpace `linkType`: 1 external (share) link, 0 room invitation link. */
+export type LinkType = 0 | 1
+
+export interface LinkSettings {
+  /** Display title, without the action's tag. */
+  title?: string
+  /** DocSpace FileShare number (2 read, 10 edit, 5 review, 6 comment, 7 fill forms, 9 room manager, 11 content creator). */
+  access?: number
+  /** A moment in the future, or null for "never expires". */
+  expiration?: Date | null
+  maxDownloads?: number
+  password?: string
+  denyDownload?: boolean
+  internal?: boolean
+  linkType?: LinkType
+  maxUseCount?: number
+}
+
+export interface SweepPolicy {
+  revokeExpired: boolean
+  enforceMaxDownloads: boolean
+  /** Revoke links this action created longer ago than this. */
+  maxAgeMs?: number
+  /** Glob on the display title (`*`, `?`). */
+  titlePattern?: string
+  includePrimary: boolean
+  recursive: boolean
+  concurrency: number
+  failOnError: boolean
+}
+
+export type NoFilesFound = 'error' | 'warn' | 'ignore'
+
+export interface UploadSettings {
+  /** Glob patterns, one per line, relative to the workspace. */
+  files: string[]
+  ifNoFilesFound: NoFilesFound
+  subfolder?: string
+  overwrite: boolean
+  createLinks: boolean
+  releaseNotes: boolean
+  githubToken?: string
+}
+
+export interface ActionRequest {
+  operation: Operation
+  connection: Connection
+  /** Exactly one for every operation but `sweep`, which takes lists. */
+  targets: Target[]
+  linkId?: string
+  link: LinkSettings
+  dryRun: boolean
+  policy: SweepPolicy
+  upload: UploadSettings
+}
