@@ -745,7 +745,7 @@ var enforce_limits = __webpack_require__(267);
 
 
 /** Pause when a 429 reaches the sweep without saying how long to wait. */
-const RATE_LIMIT_PAUSE_MS = 2000;
+const RATE_LIMIT_PAUSE_MS = 1000;
 /** How many times the sweep itself repeats a request the client gave up on after 429s. */
 const RATE_LIMIT_ROUNDS = 3;
 /** Folders deeper than this below a swept folder are not descended into. */
@@ -804,8 +804,22 @@ class TargetLog {
     flush(to, title) {
         to.startGroup(title);
         try {
-            for (const [level, message] of this.lines)
+            // Runs of plain lines go out as one write: the runner's stdout is a pipe written synchronously.
+            let run = [];
+            const flushRun = () => {
+                if (run.length > 0)
+                    to.info(run.join('\n'));
+                run = [];
+            };
+            for (const [level, message] of this.lines) {
+                if (level === 'info') {
+                    run.push(message);
+                    continue;
+                }
+                flushRun();
                 to[level](message);
+            }
+            flushRun();
         }
         finally {
             to.endGroup();

@@ -115,7 +115,7 @@ const MAX_CHUNK_SIZE = 10 * MiB;
 /** Files up to this size go in one multipart request. */
 const SIMPLE_UPLOAD_LIMIT = 10 * MiB;
 // Large reads keep the number of stream round trips low; a few of them in flight is all the memory used.
-const READ_SIZE = MiB;
+const READ_SIZE = 256 * 1024;
 // The form encoding browsers use for a file name: quotes and line breaks percent-encoded, the rest UTF-8.
 function quotedFileName(name) {
     return name.replace(/"/g, '%22').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -388,7 +388,10 @@ function releaseLinkTitle(run) {
 
 // EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 19 modules
 var src = __webpack_require__(4615);
+// EXTERNAL MODULE: ./src/docspace/proxy.ts + 1 modules
+var proxy = __webpack_require__(4211);
 ;// CONCATENATED MODULE: ./src/github/release-notes.ts
+
 
 // The section of the release notes that lists the uploaded files. It sits between two HTML comments (not
 // shown on GitHub) so that a re-run replaces it instead of adding another one.
@@ -470,12 +473,16 @@ async function githubRequest(update, method, body) {
     const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/releases/${update.releaseId}`;
     const endpoint = `${method} ${path}`;
     const attempts = Math.max(1, update.attempts ?? 3);
+    const url = `${update.apiUrl}${path}`;
+    // Self-hosted runners behind a proxy reach GitHub the same way as the portal: HTTPS_PROXY / NO_PROXY.
+    const route = await (0,proxy/* proxyRouteFor */.VH)(new URL(url));
     for (let attempt = 1;; attempt++) {
         let status;
         let text;
         try {
-            const res = await (0,src/* default */.Ay)(`${update.apiUrl}${path}`, {
+            const res = await (0,src/* default */.Ay)(url, {
                 method,
+                agent: route?.agent,
                 headers: {
                     Accept: 'application/vnd.github+json',
                     Authorization: `Bearer ${update.token}`,
@@ -689,7 +696,7 @@ function fileLinkRequest(request, fileId, title) {
 function mib(bytes) {
     return (bytes / upload_MiB).toFixed(1);
 }
-/** Logs every 10 % of a large file; small files upload too fast for progress to mean anything. */
+/** Logs each 10 % milestone of a large file; small files upload too fast for progress to mean much. */
 function progressLogger(context, file) {
     if (file.size <= PROGRESS_THRESHOLD)
         return undefined;
@@ -698,8 +705,10 @@ function progressLogger(context, file) {
         const percent = Math.floor((sent * 100) / total);
         if (percent < next)
             return;
-        context.log.info(`${file.name}: ${percent}% (${mib(sent)} of ${mib(total)} MiB)`);
-        next = (Math.floor(percent / PROGRESS_STEP) + 1) * PROGRESS_STEP;
+        // A read may cross a milestone by a little: the line names the milestone and the real byte count.
+        const milestone = Math.floor(percent / PROGRESS_STEP) * PROGRESS_STEP;
+        context.log.info(`${file.name}: ${milestone}% (${mib(sent)} of ${mib(total)} MiB)`);
+        next = milestone + PROGRESS_STEP;
     };
 }
 // The `links` entry of a file uploaded without a link.
@@ -851,7 +860,8 @@ async function runUpload(request, context, env) {
             break;
         }
         const seconds = (external_node_perf_hooks_.performance.now() - started) / 1000;
-        const rate = seconds > 0 ? ` at ${mib(file.size / seconds)} MiB/s` : '';
+        // A rate means little for small files, which are mostly request overhead.
+        const rate = seconds > 0 && file.size >= upload_MiB ? ` at ${mib(file.size / seconds)} MiB/s` : '';
         const version = uploaded.version ?? 1;
         const how = version > 1
             ? `as version ${version} of file ${uploaded.id}`

@@ -6,12 +6,15 @@ import type { Emulator } from './server.js'
 import { startEmulator } from './server.js'
 import type { SeedData } from './seed.js'
 import { defaultSeed } from './seed.js'
+import { parseFaults } from './faults.js'
 
 export * from './server.js'
 export { EmulatorState } from './state.js'
 export type * from './state.js'
 export { defaultSeed, applySeed } from './seed.js'
 export type { SeedIds } from './seed.js'
+export { parseFaults, FAULT_KINDS } from './faults.js'
+export type * from './faults.js'
 export { ADMIN_EMAIL, ADMIN_PASSWORD, USER_EMAIL, USER_PASSWORD } from './users.js'
 export { RoomType, FileShare, SubjectType, LinkType, EntryType, LinkActions } from './enums.js'
 export {
@@ -33,7 +36,8 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it) and `EMULATOR_TIMEZONE_OFFSET_MINUTES`, then writes the JSON line
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES` and `EMULATOR_FAULTS` (faults to
+ * inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
 export async function runCli(
@@ -44,12 +48,14 @@ export async function runCli(
   const seed: SeedData = seedPath
     ? (JSON.parse(readFileSync(seedPath, 'utf8')) as SeedData)
     : defaultSeed
+  const faults = env.EMULATOR_FAULTS?.trim() ? parseFaults(env.EMULATOR_FAULTS) : []
   const emulator = await startEmulator({
     port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
     latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
     timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
     seed
   })
+  emulator.faults.add(...faults)
   write(
     JSON.stringify({
       url: emulator.url,

@@ -20,6 +20,7 @@ import { EmulatorState } from './state.js'
 import type { SeedData, SeedIds } from './seed.js'
 import { applySeed } from './seed.js'
 import { defaultAreas } from './routes/index.js'
+import { createFaults, type FaultController } from './faults.js'
 
 export interface EmulatorOptions {
   /** Delay added before every response. */
@@ -68,6 +69,8 @@ export interface Emulator {
   use(middleware: Middleware): void
   setLatency(ms: number): void
   readonly latencyMs: number
+  /** Fault injection (see faults.ts); its middleware runs before any added with `use`. */
+  readonly faults: FaultController
   addFolder(input: { title: string; parentId?: number }): FolderRecord
   addRoom(input: { title: string; roomType?: number }): RoomRecord
   addFile(input: {
@@ -98,7 +101,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const seedIds = options.seed ? applySeed(state, options.seed) : {}
   const router = new Router()
   for (const area of options.areas ?? defaultAreas) area(router)
-  const middlewares: Middleware[] = []
+  const faults = await createFaults()
+  const middlewares: Middleware[] = [faults.middleware]
   const requests: RequestLogEntry[] = []
   const sockets = new Set<Socket>()
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT
@@ -177,6 +181,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     get latencyMs() {
       return latencyMs
     },
+    faults,
     addFolder: (input) => state.addFolder(input),
     addRoom: (input) => state.addRoom(input),
     addFile: (input) => state.addFile(input),
@@ -185,7 +190,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())
         for (const socket of sockets) socket.destroy()
-      })
+      }).then(() => faults.close())
       return closing
     }
   }

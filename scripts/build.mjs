@@ -1,8 +1,17 @@
 // Builds the committed bundles with ncc: the action (dist/index.js) and the emulator that the demo and the
 // end-to-end tests start (dist/emulator/index.js). With --check it builds into a temporary folder and fails
 // when the committed dist/ differs from what the source builds now.
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, existsSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  existsSync
+} from 'node:fs'
 import { join, relative } from 'node:path'
 import { tmpdir } from 'node:os'
 
@@ -11,14 +20,26 @@ const bundles = [
   { entry: 'emulator/cli.ts', out: 'emulator' }
 ]
 const check = process.argv.includes('--check')
-const root = check ? mkdtempSync(join(tmpdir(), 'dist-check-')) : 'dist'
+// Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.
+const root = mkdtempSync(join(tmpdir(), 'dist-build-'))
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
-if (!check) rmSync('dist', { recursive: true, force: true })
-for (const { entry, out } of bundles) {
-  execFileSync(process.execPath, [ncc, 'build', entry, '-o', join(root, out), '--quiet', '--transpile-only'], {
-    stdio: 'inherit'
-  })
+try {
+  await Promise.all(
+    bundles.map(({ entry, out }) =>
+      promisify(execFile)(
+        process.execPath,
+        [ncc, 'build', entry, '-o', join(root, out), '--quiet'],
+        {
+          maxBuffer: 64 * 1024 * 1024
+        }
+      )
+    )
+  )
+} catch (error) {
+  rmSync(root, { recursive: true, force: true })
+  console.error(`The build failed:\n${error.stdout ?? ''}${error.stderr ?? error.message}`)
+  process.exit(1)
 }
 
 function files(dir) {
@@ -29,9 +50,17 @@ function files(dir) {
   })
 }
 
-if (check) {
-  const built = files(root).map((f) => relative(root, f)).sort()
-  const committed = files('dist').map((f) => relative('dist', f)).sort()
+if (!check) {
+  rmSync('dist', { recursive: true, force: true })
+  cpSync(root, 'dist', { recursive: true })
+  rmSync(root, { recursive: true, force: true })
+} else {
+  const built = files(root)
+    .map((f) => relative(root, f))
+    .sort()
+  const committed = files('dist')
+    .map((f) => relative('dist', f))
+    .sort()
   const differ = [...new Set([...built, ...committed])].filter(
     (f) =>
       !built.includes(f) ||
@@ -40,7 +69,9 @@ if (check) {
   )
   rmSync(root, { recursive: true, force: true })
   if (differ.length > 0) {
-    console.error(`dist/ does not match the source; run \`npm run build\`. Differs: ${differ.join(', ')}`)
+    console.error(
+      `dist/ does not match the source; run \`npm run build\`. Differs: ${differ.join(', ')}`
+    )
     process.exit(1)
   }
   console.log('dist/ matches the source')

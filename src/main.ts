@@ -1,6 +1,7 @@
 import * as core from '@actions/core'
 import { getInputs } from './inputs.js'
 import { DocSpaceClient } from './docspace/client.js'
+import { EXPIRY_WARNED_OPERATIONS, warnExpiringSoon } from './links/expiry-warnings.js'
 import { actionsLogger } from './log.js'
 import { runOperation } from './operations/index.js'
 import type { OperationResult } from './operations/result.js'
@@ -30,6 +31,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const client = new DocSpaceClient(request.connection, actionsLogger)
     result = await runOperation(request, { client, log: actionsLogger, now: () => new Date() })
     core.info(result.headline)
+    if (EXPIRY_WARNED_OPERATIONS.has(result.operation)) {
+      warnExpiringSoon(result.links, new Date(), actionsLogger)
+    }
     setOutputs(result)
     if (result.failures?.length) {
       failure = `${result.failures.length} failure(s): ${result.failures.join('; ')}`

@@ -24,10 +24,19 @@ function linkCell(url: string): string {
   return `<td><a href="${escapeHtml(url)}">${escapeHtml(url)}</a></td>`
 }
 
+// undefined: not counted by this operation; null: counting was attempted and failed.
 function downloadsText(link: OutputLink): string {
-  if (link.downloads === undefined && link.maxDownloads === null) return ''
-  const count = link.downloads === undefined || link.downloads === null ? '?' : String(link.downloads)
-  return link.maxDownloads === null ? count : `${count} / ${link.maxDownloads}`
+  const limit = link.maxDownloads
+  if (link.downloads === undefined) return limit === null ? '' : `max ${limit}`
+  const count = link.downloads === null ? '?' : String(link.downloads)
+  return limit === null ? count : `${count} / ${limit}`
+}
+
+function expiryText(link: OutputLink): string {
+  if (link.expiresAt) return `${link.expiresAt}${link.expired ? ' (expired)' : ''}`
+  // A file uploaded without a link has no expiry to show; a link without one never expires.
+  const hasLink = link.shareUrl !== '' || link.action !== undefined
+  return hasLink ? 'never' : ''
 }
 
 function row(link: OutputLink, withTarget: boolean): string {
@@ -35,7 +44,7 @@ function row(link: OutputLink, withTarget: boolean): string {
     ...(withTarget ? [cell(link.target ?? link.file ?? '')] : []),
     cell(link.title),
     cell(link.access),
-    cell(link.expiresAt ? `${link.expiresAt}${link.expired ? ' (expired)' : ''}` : 'never'),
+    cell(expiryText(link)),
     cell(downloadsText(link)),
     cell(link.action ?? ''),
     linkCell(link.shareUrl)
@@ -86,11 +95,16 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
 }
 
 /** A summary that cannot be written is a warning, never a failed step. */
-export async function writeSummary(result: OperationResult | undefined, failure?: string): Promise<void> {
+export async function writeSummary(
+  result: OperationResult | undefined,
+  failure?: string
+): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
     await core.summary.addRaw(renderSummary(result, failure), true).write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(
+      `Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }

@@ -152,6 +152,7 @@ describe('responses that are not what was expected', () => {
       const error = await failure(client.request('GET', path, { query: { secretish: 'q' } }))
       expect(error.kind).toBe('bad-response')
       expect(error.status).toBe(200)
+      expect(error.ambiguous).toBe(false)
       expect(error.endpoint).toBe(endpoint)
       expect(error.message.startsWith(endpoint)).toBe(true)
       expect(error.message).toMatch(message)
@@ -160,6 +161,21 @@ describe('responses that are not what was expected', () => {
       expect(server.requests.length - before).toBe(1)
     })
   }
+
+  it('an unreadable 2xx to a non-idempotent write is ambiguous and not repeated', async () => {
+    const { client } = testClient(server.url)
+    const before = server.requests.length
+    const error = await failure(
+      client.request('PUT', '/api/2.0/truncated', { json: { title: 't' }, retry: 'none' })
+    )
+    expect(error.kind).toBe('bad-response')
+    expect(error.ambiguous).toBe(true)
+    expect(error.message).toBe(
+      'PUT /api/2.0/truncated answered HTTP 200 with malformed or truncated JSON (47 bytes) (the ' +
+        'portal may have carried out the request, so it was not repeated)'
+    )
+    expect(server.requests.length - before).toBe(1)
+  })
 
   it('a 2xx carrying an error envelope takes the kind of its statusCode', async () => {
     const { client } = testClient(server.url)

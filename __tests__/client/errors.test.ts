@@ -59,12 +59,17 @@ describe('error statuses', () => {
       'payment-required',
       /plan lacks an option .*\(HTTP 402\): Plan lacks option$/
     ],
-    [403, 'Access denied', 'forbidden', /the key's user lacks permission for this .*\(HTTP 403\)$/],
+    [
+      403,
+      'Access denied',
+      'forbidden',
+      /: the key's user lacks permission for this, or the API key's scopes do not cover it \(HTTP 403\)$/
+    ],
     [
       403,
       'The maximum number of links may not exceed 6',
       'forbidden',
-      /lacks permission for this .*\(HTTP 403\): The maximum number of links may not exceed 6$/
+      /lacks permission for this, .*\(HTTP 403\): The maximum number of links may not exceed 6$/
     ],
     [
       404,

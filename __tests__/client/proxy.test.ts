@@ -241,8 +241,9 @@ describe('requests through a proxy', () => {
     )
     expect(error.kind).toBe('network')
     expect(error.status).toBe(407)
-    expect(error.message).toMatch(
-      /^GET \/api\/2.0\/files\/file\/12\/links: the proxy asks for credentials/
+    expect(error.message).toBe(
+      `GET /api/2.0/files/file/12/links: the proxy ${proxyUrl} asks for credentials (HTTP 407): give ` +
+        'them in the proxy URL (http://user:password@host:port)'
     )
     assertNoSecret([error.message, ...log.lines.map((l) => l.message)], ['Pr0xyPassw0rd', API_KEY])
   })

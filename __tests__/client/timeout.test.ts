@@ -17,6 +17,7 @@ beforeAll(async () => {
       return
     }
     if (recorded.path === '/stall-headers') return
+    if (recorded.path === '/gone') return send(res, 404, '')
     if (recorded.path === '/slow') {
       setTimeout(() => send(res, 200, envelope('late')), 150)
       return
@@ -80,8 +81,8 @@ describe('timeouts', () => {
     expect(result.data).toBe('late')
   })
 
-  it('clears its timers, on success and on timeout', async () => {
-    // 60 s is this test's own bound: a timer of that length can only be the client's.
+  it('clears its timers on success, on an error status and when cancelled', async () => {
+    // A timer of this unusual length can only be the client's per-attempt bound.
     const bound = 61_234
     const started: unknown[] = []
     const cleared = new Set<unknown>()
@@ -104,15 +105,16 @@ describe('timeouts', () => {
     try {
       const { client } = testClient(server.url, { requestTimeoutMs: bound, maxRetries: 0 })
       await client.request('GET', '/ok')
-      await failure(client.request('GET', '/missing-host-header', { timeoutMs: bound }))
-      await failure(
-        client.request('POST', '/stall-body', { retry: 'none', signal: AbortSignal.timeout(100) })
-      ).catch(() => undefined)
+      await failure(client.request('GET', '/gone'))
+      // Cancelled by the caller while the body stalls: the client's own timer must go too.
+      await expect(
+        client.request('GET', '/stall-body', { signal: AbortSignal.timeout(100) })
+      ).rejects.toThrow()
     } finally {
       setSpy.mockRestore()
       clearSpy.mockRestore()
     }
-    expect(started.length).toBeGreaterThanOrEqual(2)
+    expect(started).toHaveLength(3)
     expect(started.filter((handle) => !cleared.has(handle))).toEqual([])
   })
 

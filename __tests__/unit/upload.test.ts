@@ -34,7 +34,7 @@ async function parseMultipart(body: Readable, contentType: string): Promise<Pars
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () =>
-        parts.push({ field, filename: info.filename, data: Buffer.concat(chunks) })
+        parts.push({ field, filename: info.filename ?? '', data: Buffer.concat(chunks) })
       )
     })
     parser.on('close', resolve)

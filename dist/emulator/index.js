@@ -1,8 +1,2019 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
+/******/ var __webpack_modules__ = ({
+
+/***/ 680:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { parseContentType } = __nccwpck_require__(313);
+
+function getInstance(cfg) {
+  const headers = cfg.headers;
+  const conType = parseContentType(headers['content-type']);
+  if (!conType)
+    throw new Error('Malformed content type');
+
+  for (const type of TYPES) {
+    const matched = type.detect(conType);
+    if (!matched)
+      continue;
+
+    const instanceCfg = {
+      limits: cfg.limits,
+      headers,
+      conType,
+      highWaterMark: undefined,
+      fileHwm: undefined,
+      defCharset: undefined,
+      defParamCharset: undefined,
+      preservePath: false,
+    };
+    if (cfg.highWaterMark)
+      instanceCfg.highWaterMark = cfg.highWaterMark;
+    if (cfg.fileHwm)
+      instanceCfg.fileHwm = cfg.fileHwm;
+    instanceCfg.defCharset = cfg.defCharset;
+    instanceCfg.defParamCharset = cfg.defParamCharset;
+    instanceCfg.preservePath = cfg.preservePath;
+    return new type(instanceCfg);
+  }
+
+  throw new Error(`Unsupported content type: ${headers['content-type']}`);
+}
+
+// Note: types are explicitly listed here for easier bundling
+// See: https://github.com/mscdex/busboy/issues/121
+const TYPES = [
+  __nccwpck_require__(894),
+  __nccwpck_require__(261),
+].filter(function(typemod) { return typeof typemod.detect === 'function'; });
+
+module.exports = (cfg) => {
+  if (typeof cfg !== 'object' || cfg === null)
+    cfg = {};
+
+  if (typeof cfg.headers !== 'object'
+      || cfg.headers === null
+      || typeof cfg.headers['content-type'] !== 'string') {
+    throw new Error('Missing Content-Type');
+  }
+
+  return getInstance(cfg);
+};
+
+
+/***/ }),
+
+/***/ 894:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { Readable, Writable } = __nccwpck_require__(203);
+
+const StreamSearch = __nccwpck_require__(26);
+
+const {
+  basename,
+  convertToUTF8,
+  getDecoder,
+  parseContentType,
+  parseDisposition,
+} = __nccwpck_require__(313);
+
+const BUF_CRLF = Buffer.from('\r\n');
+const BUF_CR = Buffer.from('\r');
+const BUF_DASH = Buffer.from('-');
+
+function noop() {}
+
+const MAX_HEADER_PAIRS = 2000; // From node
+const MAX_HEADER_SIZE = 16 * 1024; // From node (its default value)
+
+const HPARSER_NAME = 0;
+const HPARSER_PRE_OWS = 1;
+const HPARSER_VALUE = 2;
+class HeaderParser {
+  constructor(cb) {
+    this.header = Object.create(null);
+    this.pairCount = 0;
+    this.byteCount = 0;
+    this.state = HPARSER_NAME;
+    this.name = '';
+    this.value = '';
+    this.crlf = 0;
+    this.cb = cb;
+  }
+
+  reset() {
+    this.header = Object.create(null);
+    this.pairCount = 0;
+    this.byteCount = 0;
+    this.state = HPARSER_NAME;
+    this.name = '';
+    this.value = '';
+    this.crlf = 0;
+  }
+
+  push(chunk, pos, end) {
+    let start = pos;
+    while (pos < end) {
+      switch (this.state) {
+        case HPARSER_NAME: {
+          let done = false;
+          for (; pos < end; ++pos) {
+            if (this.byteCount === MAX_HEADER_SIZE)
+              return -1;
+            ++this.byteCount;
+            const code = chunk[pos];
+            if (TOKEN[code] !== 1) {
+              if (code !== 58/* ':' */)
+                return -1;
+              this.name += chunk.latin1Slice(start, pos);
+              if (this.name.length === 0)
+                return -1;
+              ++pos;
+              done = true;
+              this.state = HPARSER_PRE_OWS;
+              break;
+            }
+          }
+          if (!done) {
+            this.name += chunk.latin1Slice(start, pos);
+            break;
+          }
+          // FALLTHROUGH
+        }
+        case HPARSER_PRE_OWS: {
+          // Skip optional whitespace
+          let done = false;
+          for (; pos < end; ++pos) {
+            if (this.byteCount === MAX_HEADER_SIZE)
+              return -1;
+            ++this.byteCount;
+            const code = chunk[pos];
+            if (code !== 32/* ' ' */ && code !== 9/* '\t' */) {
+              start = pos;
+              done = true;
+              this.state = HPARSER_VALUE;
+              break;
+            }
+          }
+          if (!done)
+            break;
+          // FALLTHROUGH
+        }
+        case HPARSER_VALUE:
+          switch (this.crlf) {
+            case 0: // Nothing yet
+              for (; pos < end; ++pos) {
+                if (this.byteCount === MAX_HEADER_SIZE)
+                  return -1;
+                ++this.byteCount;
+                const code = chunk[pos];
+                if (FIELD_VCHAR[code] !== 1) {
+                  if (code !== 13/* '\r' */)
+                    return -1;
+                  ++this.crlf;
+                  break;
+                }
+              }
+              this.value += chunk.latin1Slice(start, pos++);
+              break;
+            case 1: // Received CR
+              if (this.byteCount === MAX_HEADER_SIZE)
+                return -1;
+              ++this.byteCount;
+              if (chunk[pos++] !== 10/* '\n' */)
+                return -1;
+              ++this.crlf;
+              break;
+            case 2: { // Received CR LF
+              if (this.byteCount === MAX_HEADER_SIZE)
+                return -1;
+              ++this.byteCount;
+              const code = chunk[pos];
+              if (code === 32/* ' ' */ || code === 9/* '\t' */) {
+                // Folded value
+                start = pos;
+                this.crlf = 0;
+              } else {
+                if (++this.pairCount < MAX_HEADER_PAIRS) {
+                  this.name = this.name.toLowerCase();
+                  if (this.header[this.name] === undefined)
+                    this.header[this.name] = [this.value];
+                  else
+                    this.header[this.name].push(this.value);
+                }
+                if (code === 13/* '\r' */) {
+                  ++this.crlf;
+                  ++pos;
+                } else {
+                  // Assume start of next header field name
+                  start = pos;
+                  this.crlf = 0;
+                  this.state = HPARSER_NAME;
+                  this.name = '';
+                  this.value = '';
+                }
+              }
+              break;
+            }
+            case 3: { // Received CR LF CR
+              if (this.byteCount === MAX_HEADER_SIZE)
+                return -1;
+              ++this.byteCount;
+              if (chunk[pos++] !== 10/* '\n' */)
+                return -1;
+              // End of header
+              const header = this.header;
+              this.reset();
+              this.cb(header);
+              return pos;
+            }
+          }
+          break;
+      }
+    }
+
+    return pos;
+  }
+}
+
+class FileStream extends Readable {
+  constructor(opts, owner) {
+    super(opts);
+    this.truncated = false;
+    this._readcb = null;
+    this.once('end', () => {
+      // We need to make sure that we call any outstanding _writecb() that is
+      // associated with this file so that processing of the rest of the form
+      // can continue. This may not happen if the file stream ends right after
+      // backpressure kicks in, so we force it here.
+      this._read();
+      if (--owner._fileEndsLeft === 0 && owner._finalcb) {
+        const cb = owner._finalcb;
+        owner._finalcb = null;
+        // Make sure other 'end' event handlers get a chance to be executed
+        // before busboy's 'finish' event is emitted
+        process.nextTick(cb);
+      }
+    });
+  }
+  _read(n) {
+    const cb = this._readcb;
+    if (cb) {
+      this._readcb = null;
+      cb();
+    }
+  }
+}
+
+const ignoreData = {
+  push: (chunk, pos) => {},
+  destroy: () => {},
+};
+
+function callAndUnsetCb(self, err) {
+  const cb = self._writecb;
+  self._writecb = null;
+  if (err)
+    self.destroy(err);
+  else if (cb)
+    cb();
+}
+
+function nullDecoder(val, hint) {
+  return val;
+}
+
+class Multipart extends Writable {
+  constructor(cfg) {
+    const streamOpts = {
+      autoDestroy: true,
+      emitClose: true,
+      highWaterMark: (typeof cfg.highWaterMark === 'number'
+                      ? cfg.highWaterMark
+                      : undefined),
+    };
+    super(streamOpts);
+
+    if (!cfg.conType.params || typeof cfg.conType.params.boundary !== 'string')
+      throw new Error('Multipart: Boundary not found');
+
+    const boundary = cfg.conType.params.boundary;
+    const paramDecoder = (typeof cfg.defParamCharset === 'string'
+                            && cfg.defParamCharset
+                          ? getDecoder(cfg.defParamCharset)
+                          : nullDecoder);
+    const defCharset = (cfg.defCharset || 'utf8');
+    const preservePath = cfg.preservePath;
+    const fileOpts = {
+      autoDestroy: true,
+      emitClose: true,
+      highWaterMark: (typeof cfg.fileHwm === 'number'
+                      ? cfg.fileHwm
+                      : undefined),
+    };
+
+    const limits = cfg.limits;
+    const fieldSizeLimit = (limits && typeof limits.fieldSize === 'number'
+                            ? limits.fieldSize
+                            : 1 * 1024 * 1024);
+    const fileSizeLimit = (limits && typeof limits.fileSize === 'number'
+                           ? limits.fileSize
+                           : Infinity);
+    const filesLimit = (limits && typeof limits.files === 'number'
+                        ? limits.files
+                        : Infinity);
+    const fieldsLimit = (limits && typeof limits.fields === 'number'
+                         ? limits.fields
+                         : Infinity);
+    const partsLimit = (limits && typeof limits.parts === 'number'
+                        ? limits.parts
+                        : Infinity);
+
+    let parts = -1; // Account for initial boundary
+    let fields = 0;
+    let files = 0;
+    let skipPart = false;
+
+    this._fileEndsLeft = 0;
+    this._fileStream = undefined;
+    this._complete = false;
+    let fileSize = 0;
+
+    let field;
+    let fieldSize = 0;
+    let partCharset;
+    let partEncoding;
+    let partType;
+    let partName;
+    let partTruncated = false;
+
+    let hitFilesLimit = false;
+    let hitFieldsLimit = false;
+
+    this._hparser = null;
+    const hparser = new HeaderParser((header) => {
+      this._hparser = null;
+      skipPart = false;
+
+      partType = 'text/plain';
+      partCharset = defCharset;
+      partEncoding = '7bit';
+      partName = undefined;
+      partTruncated = false;
+
+      let filename;
+      if (!header['content-disposition']) {
+        skipPart = true;
+        return;
+      }
+
+      const disp = parseDisposition(header['content-disposition'][0],
+                                    paramDecoder);
+      if (!disp || disp.type !== 'form-data') {
+        skipPart = true;
+        return;
+      }
+
+      if (disp.params) {
+        if (disp.params.name)
+          partName = disp.params.name;
+
+        if (disp.params['filename*'])
+          filename = disp.params['filename*'];
+        else if (disp.params.filename)
+          filename = disp.params.filename;
+
+        if (filename !== undefined && !preservePath)
+          filename = basename(filename);
+      }
+
+      if (header['content-type']) {
+        const conType = parseContentType(header['content-type'][0]);
+        if (conType) {
+          partType = `${conType.type}/${conType.subtype}`;
+          if (conType.params && typeof conType.params.charset === 'string')
+            partCharset = conType.params.charset.toLowerCase();
+        }
+      }
+
+      if (header['content-transfer-encoding'])
+        partEncoding = header['content-transfer-encoding'][0].toLowerCase();
+
+      if (partType === 'application/octet-stream' || filename !== undefined) {
+        // File
+
+        if (files === filesLimit) {
+          if (!hitFilesLimit) {
+            hitFilesLimit = true;
+            this.emit('filesLimit');
+          }
+          skipPart = true;
+          return;
+        }
+        ++files;
+
+        if (this.listenerCount('file') === 0) {
+          skipPart = true;
+          return;
+        }
+
+        fileSize = 0;
+        this._fileStream = new FileStream(fileOpts, this);
+        ++this._fileEndsLeft;
+        this.emit(
+          'file',
+          partName,
+          this._fileStream,
+          { filename,
+            encoding: partEncoding,
+            mimeType: partType }
+        );
+      } else {
+        // Non-file
+
+        if (fields === fieldsLimit) {
+          if (!hitFieldsLimit) {
+            hitFieldsLimit = true;
+            this.emit('fieldsLimit');
+          }
+          skipPart = true;
+          return;
+        }
+        ++fields;
+
+        if (this.listenerCount('field') === 0) {
+          skipPart = true;
+          return;
+        }
+
+        field = [];
+        fieldSize = 0;
+      }
+    });
+
+    let matchPostBoundary = 0;
+    const ssCb = (isMatch, data, start, end, isDataSafe) => {
+retrydata:
+      while (data) {
+        if (this._hparser !== null) {
+          const ret = this._hparser.push(data, start, end);
+          if (ret === -1) {
+            this._hparser = null;
+            hparser.reset();
+            this.emit('error', new Error('Malformed part header'));
+            break;
+          }
+          start = ret;
+        }
+
+        if (start === end)
+          break;
+
+        if (matchPostBoundary !== 0) {
+          if (matchPostBoundary === 1) {
+            switch (data[start]) {
+              case 45: // '-'
+                // Try matching '--' after boundary
+                matchPostBoundary = 2;
+                ++start;
+                break;
+              case 13: // '\r'
+                // Try matching CR LF before header
+                matchPostBoundary = 3;
+                ++start;
+                break;
+              default:
+                matchPostBoundary = 0;
+            }
+            if (start === end)
+              return;
+          }
+
+          if (matchPostBoundary === 2) {
+            matchPostBoundary = 0;
+            if (data[start] === 45/* '-' */) {
+              // End of multipart data
+              this._complete = true;
+              this._bparser = ignoreData;
+              return;
+            }
+            // We saw something other than '-', so put the dash we consumed
+            // "back"
+            const writecb = this._writecb;
+            this._writecb = noop;
+            ssCb(false, BUF_DASH, 0, 1, false);
+            this._writecb = writecb;
+          } else if (matchPostBoundary === 3) {
+            matchPostBoundary = 0;
+            if (data[start] === 10/* '\n' */) {
+              ++start;
+              if (parts >= partsLimit)
+                break;
+              // Prepare the header parser
+              this._hparser = hparser;
+              if (start === end)
+                break;
+              // Process the remaining data as a header
+              continue retrydata;
+            } else {
+              // We saw something other than LF, so put the CR we consumed
+              // "back"
+              const writecb = this._writecb;
+              this._writecb = noop;
+              ssCb(false, BUF_CR, 0, 1, false);
+              this._writecb = writecb;
+            }
+          }
+        }
+
+        if (!skipPart) {
+          if (this._fileStream) {
+            let chunk;
+            const actualLen = Math.min(end - start, fileSizeLimit - fileSize);
+            if (!isDataSafe) {
+              chunk = Buffer.allocUnsafe(actualLen);
+              data.copy(chunk, 0, start, start + actualLen);
+            } else {
+              chunk = data.slice(start, start + actualLen);
+            }
+
+            fileSize += chunk.length;
+            if (fileSize === fileSizeLimit) {
+              if (chunk.length > 0)
+                this._fileStream.push(chunk);
+              this._fileStream.emit('limit');
+              this._fileStream.truncated = true;
+              skipPart = true;
+            } else if (!this._fileStream.push(chunk)) {
+              if (this._writecb)
+                this._fileStream._readcb = this._writecb;
+              this._writecb = null;
+            }
+          } else if (field !== undefined) {
+            let chunk;
+            const actualLen = Math.min(
+              end - start,
+              fieldSizeLimit - fieldSize
+            );
+            if (!isDataSafe) {
+              chunk = Buffer.allocUnsafe(actualLen);
+              data.copy(chunk, 0, start, start + actualLen);
+            } else {
+              chunk = data.slice(start, start + actualLen);
+            }
+
+            fieldSize += actualLen;
+            field.push(chunk);
+            if (fieldSize === fieldSizeLimit) {
+              skipPart = true;
+              partTruncated = true;
+            }
+          }
+        }
+
+        break;
+      }
+
+      if (isMatch) {
+        matchPostBoundary = 1;
+
+        if (this._fileStream) {
+          // End the active file stream if the previous part was a file
+          this._fileStream.push(null);
+          this._fileStream = null;
+        } else if (field !== undefined) {
+          let data;
+          switch (field.length) {
+            case 0:
+              data = '';
+              break;
+            case 1:
+              data = convertToUTF8(field[0], partCharset, 0);
+              break;
+            default:
+              data = convertToUTF8(
+                Buffer.concat(field, fieldSize),
+                partCharset,
+                0
+              );
+          }
+          field = undefined;
+          fieldSize = 0;
+          this.emit(
+            'field',
+            partName,
+            data,
+            { nameTruncated: false,
+              valueTruncated: partTruncated,
+              encoding: partEncoding,
+              mimeType: partType }
+          );
+        }
+
+        if (++parts === partsLimit)
+          this.emit('partsLimit');
+      }
+    };
+    this._bparser = new StreamSearch(`\r\n--${boundary}`, ssCb);
+
+    this._writecb = null;
+    this._finalcb = null;
+
+    // Just in case there is no preamble
+    this.write(BUF_CRLF);
+  }
+
+  static detect(conType) {
+    return (conType.type === 'multipart' && conType.subtype === 'form-data');
+  }
+
+  _write(chunk, enc, cb) {
+    this._writecb = cb;
+    this._bparser.push(chunk, 0);
+    if (this._writecb)
+      callAndUnsetCb(this);
+  }
+
+  _destroy(err, cb) {
+    this._hparser = null;
+    this._bparser = ignoreData;
+    if (!err)
+      err = checkEndState(this);
+    const fileStream = this._fileStream;
+    if (fileStream) {
+      this._fileStream = null;
+      fileStream.destroy(err);
+    }
+    cb(err);
+  }
+
+  _final(cb) {
+    this._bparser.destroy();
+    if (!this._complete)
+      return cb(new Error('Unexpected end of form'));
+    if (this._fileEndsLeft)
+      this._finalcb = finalcb.bind(null, this, cb);
+    else
+      finalcb(this, cb);
+  }
+}
+
+function finalcb(self, cb, err) {
+  if (err)
+    return cb(err);
+  err = checkEndState(self);
+  cb(err);
+}
+
+function checkEndState(self) {
+  if (self._hparser)
+    return new Error('Malformed part header');
+  const fileStream = self._fileStream;
+  if (fileStream) {
+    self._fileStream = null;
+    fileStream.destroy(new Error('Unexpected end of file'));
+  }
+  if (!self._complete)
+    return new Error('Unexpected end of form');
+}
+
+const TOKEN = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+const FIELD_VCHAR = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+];
+
+module.exports = Multipart;
+
+
+/***/ }),
+
+/***/ 261:
+/***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
+
+
+
+const { Writable } = __nccwpck_require__(203);
+
+const { getDecoder } = __nccwpck_require__(313);
+
+class URLEncoded extends Writable {
+  constructor(cfg) {
+    const streamOpts = {
+      autoDestroy: true,
+      emitClose: true,
+      highWaterMark: (typeof cfg.highWaterMark === 'number'
+                      ? cfg.highWaterMark
+                      : undefined),
+    };
+    super(streamOpts);
+
+    let charset = (cfg.defCharset || 'utf8');
+    if (cfg.conType.params && typeof cfg.conType.params.charset === 'string')
+      charset = cfg.conType.params.charset;
+
+    this.charset = charset;
+
+    const limits = cfg.limits;
+    this.fieldSizeLimit = (limits && typeof limits.fieldSize === 'number'
+                           ? limits.fieldSize
+                           : 1 * 1024 * 1024);
+    this.fieldsLimit = (limits && typeof limits.fields === 'number'
+                        ? limits.fields
+                        : Infinity);
+    this.fieldNameSizeLimit = (
+      limits && typeof limits.fieldNameSize === 'number'
+      ? limits.fieldNameSize
+      : 100
+    );
+
+    this._inKey = true;
+    this._keyTrunc = false;
+    this._valTrunc = false;
+    this._bytesKey = 0;
+    this._bytesVal = 0;
+    this._fields = 0;
+    this._key = '';
+    this._val = '';
+    this._byte = -2;
+    this._lastPos = 0;
+    this._encode = 0;
+    this._decoder = getDecoder(charset);
+  }
+
+  static detect(conType) {
+    return (conType.type === 'application'
+            && conType.subtype === 'x-www-form-urlencoded');
+  }
+
+  _write(chunk, enc, cb) {
+    if (this._fields >= this.fieldsLimit)
+      return cb();
+
+    let i = 0;
+    const len = chunk.length;
+    this._lastPos = 0;
+
+    // Check if we last ended mid-percent-encoded byte
+    if (this._byte !== -2) {
+      i = readPctEnc(this, chunk, i, len);
+      if (i === -1)
+        return cb(new Error('Malformed urlencoded form'));
+      if (i >= len)
+        return cb();
+      if (this._inKey)
+        ++this._bytesKey;
+      else
+        ++this._bytesVal;
+    }
+
+main:
+    while (i < len) {
+      if (this._inKey) {
+        // Parsing key
+
+        i = skipKeyBytes(this, chunk, i, len);
+
+        while (i < len) {
+          switch (chunk[i]) {
+            case 61: // '='
+              if (this._lastPos < i)
+                this._key += chunk.latin1Slice(this._lastPos, i);
+              this._lastPos = ++i;
+              this._key = this._decoder(this._key, this._encode);
+              this._encode = 0;
+              this._inKey = false;
+              continue main;
+            case 38: // '&'
+              if (this._lastPos < i)
+                this._key += chunk.latin1Slice(this._lastPos, i);
+              this._lastPos = ++i;
+              this._key = this._decoder(this._key, this._encode);
+              this._encode = 0;
+              if (this._bytesKey > 0) {
+                this.emit(
+                  'field',
+                  this._key,
+                  '',
+                  { nameTruncated: this._keyTrunc,
+                    valueTruncated: false,
+                    encoding: this.charset,
+                    mimeType: 'text/plain' }
+                );
+              }
+              this._key = '';
+              this._val = '';
+              this._keyTrunc = false;
+              this._valTrunc = false;
+              this._bytesKey = 0;
+              this._bytesVal = 0;
+              if (++this._fields >= this.fieldsLimit) {
+                this.emit('fieldsLimit');
+                return cb();
+              }
+              continue;
+            case 43: // '+'
+              if (this._lastPos < i)
+                this._key += chunk.latin1Slice(this._lastPos, i);
+              this._key += ' ';
+              this._lastPos = i + 1;
+              break;
+            case 37: // '%'
+              if (this._encode === 0)
+                this._encode = 1;
+              if (this._lastPos < i)
+                this._key += chunk.latin1Slice(this._lastPos, i);
+              this._lastPos = i + 1;
+              this._byte = -1;
+              i = readPctEnc(this, chunk, i + 1, len);
+              if (i === -1)
+                return cb(new Error('Malformed urlencoded form'));
+              if (i >= len)
+                return cb();
+              ++this._bytesKey;
+              i = skipKeyBytes(this, chunk, i, len);
+              continue;
+          }
+          ++i;
+          ++this._bytesKey;
+          i = skipKeyBytes(this, chunk, i, len);
+        }
+        if (this._lastPos < i)
+          this._key += chunk.latin1Slice(this._lastPos, i);
+      } else {
+        // Parsing value
+
+        i = skipValBytes(this, chunk, i, len);
+
+        while (i < len) {
+          switch (chunk[i]) {
+            case 38: // '&'
+              if (this._lastPos < i)
+                this._val += chunk.latin1Slice(this._lastPos, i);
+              this._lastPos = ++i;
+              this._inKey = true;
+              this._val = this._decoder(this._val, this._encode);
+              this._encode = 0;
+              if (this._bytesKey > 0 || this._bytesVal > 0) {
+                this.emit(
+                  'field',
+                  this._key,
+                  this._val,
+                  { nameTruncated: this._keyTrunc,
+                    valueTruncated: this._valTrunc,
+                    encoding: this.charset,
+                    mimeType: 'text/plain' }
+                );
+              }
+              this._key = '';
+              this._val = '';
+              this._keyTrunc = false;
+              this._valTrunc = false;
+              this._bytesKey = 0;
+              this._bytesVal = 0;
+              if (++this._fields >= this.fieldsLimit) {
+                this.emit('fieldsLimit');
+                return cb();
+              }
+              continue main;
+            case 43: // '+'
+              if (this._lastPos < i)
+                this._val += chunk.latin1Slice(this._lastPos, i);
+              this._val += ' ';
+              this._lastPos = i + 1;
+              break;
+            case 37: // '%'
+              if (this._encode === 0)
+                this._encode = 1;
+              if (this._lastPos < i)
+                this._val += chunk.latin1Slice(this._lastPos, i);
+              this._lastPos = i + 1;
+              this._byte = -1;
+              i = readPctEnc(this, chunk, i + 1, len);
+              if (i === -1)
+                return cb(new Error('Malformed urlencoded form'));
+              if (i >= len)
+                return cb();
+              ++this._bytesVal;
+              i = skipValBytes(this, chunk, i, len);
+              continue;
+          }
+          ++i;
+          ++this._bytesVal;
+          i = skipValBytes(this, chunk, i, len);
+        }
+        if (this._lastPos < i)
+          this._val += chunk.latin1Slice(this._lastPos, i);
+      }
+    }
+
+    cb();
+  }
+
+  _final(cb) {
+    if (this._byte !== -2)
+      return cb(new Error('Malformed urlencoded form'));
+    if (!this._inKey || this._bytesKey > 0 || this._bytesVal > 0) {
+      if (this._inKey)
+        this._key = this._decoder(this._key, this._encode);
+      else
+        this._val = this._decoder(this._val, this._encode);
+      this.emit(
+        'field',
+        this._key,
+        this._val,
+        { nameTruncated: this._keyTrunc,
+          valueTruncated: this._valTrunc,
+          encoding: this.charset,
+          mimeType: 'text/plain' }
+      );
+    }
+    cb();
+  }
+}
+
+function readPctEnc(self, chunk, pos, len) {
+  if (pos >= len)
+    return len;
+
+  if (self._byte === -1) {
+    // We saw a '%' but no hex characters yet
+    const hexUpper = HEX_VALUES[chunk[pos++]];
+    if (hexUpper === -1)
+      return -1;
+
+    if (hexUpper >= 8)
+      self._encode = 2; // Indicate high bits detected
+
+    if (pos < len) {
+      // Both hex characters are in this chunk
+      const hexLower = HEX_VALUES[chunk[pos++]];
+      if (hexLower === -1)
+        return -1;
+
+      if (self._inKey)
+        self._key += String.fromCharCode((hexUpper << 4) + hexLower);
+      else
+        self._val += String.fromCharCode((hexUpper << 4) + hexLower);
+
+      self._byte = -2;
+      self._lastPos = pos;
+    } else {
+      // Only one hex character was available in this chunk
+      self._byte = hexUpper;
+    }
+  } else {
+    // We saw only one hex character so far
+    const hexLower = HEX_VALUES[chunk[pos++]];
+    if (hexLower === -1)
+      return -1;
+
+    if (self._inKey)
+      self._key += String.fromCharCode((self._byte << 4) + hexLower);
+    else
+      self._val += String.fromCharCode((self._byte << 4) + hexLower);
+
+    self._byte = -2;
+    self._lastPos = pos;
+  }
+
+  return pos;
+}
+
+function skipKeyBytes(self, chunk, pos, len) {
+  // Skip bytes if we've truncated
+  if (self._bytesKey > self.fieldNameSizeLimit) {
+    if (!self._keyTrunc) {
+      if (self._lastPos < pos)
+        self._key += chunk.latin1Slice(self._lastPos, pos - 1);
+    }
+    self._keyTrunc = true;
+    for (; pos < len; ++pos) {
+      const code = chunk[pos];
+      if (code === 61/* '=' */ || code === 38/* '&' */)
+        break;
+      ++self._bytesKey;
+    }
+    self._lastPos = pos;
+  }
+
+  return pos;
+}
+
+function skipValBytes(self, chunk, pos, len) {
+  // Skip bytes if we've truncated
+  if (self._bytesVal > self.fieldSizeLimit) {
+    if (!self._valTrunc) {
+      if (self._lastPos < pos)
+        self._val += chunk.latin1Slice(self._lastPos, pos - 1);
+    }
+    self._valTrunc = true;
+    for (; pos < len; ++pos) {
+      if (chunk[pos] === 38/* '&' */)
+        break;
+      ++self._bytesVal;
+    }
+    self._lastPos = pos;
+  }
+
+  return pos;
+}
+
+/* eslint-disable no-multi-spaces */
+const HEX_VALUES = [
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+   0,  1,  2,  3,  4,  5,  6,  7,  8,  9, -1, -1, -1, -1, -1, -1,
+  -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+];
+/* eslint-enable no-multi-spaces */
+
+module.exports = URLEncoded;
+
+
+/***/ }),
+
+/***/ 313:
+/***/ (function(module) {
+
+
+
+function parseContentType(str) {
+  if (str.length === 0)
+    return;
+
+  const params = Object.create(null);
+  let i = 0;
+
+  // Parse type
+  for (; i < str.length; ++i) {
+    const code = str.charCodeAt(i);
+    if (TOKEN[code] !== 1) {
+      if (code !== 47/* '/' */ || i === 0)
+        return;
+      break;
+    }
+  }
+  // Check for type without subtype
+  if (i === str.length)
+    return;
+
+  const type = str.slice(0, i).toLowerCase();
+
+  // Parse subtype
+  const subtypeStart = ++i;
+  for (; i < str.length; ++i) {
+    const code = str.charCodeAt(i);
+    if (TOKEN[code] !== 1) {
+      // Make sure we have a subtype
+      if (i === subtypeStart)
+        return;
+
+      if (parseContentTypeParams(str, i, params) === undefined)
+        return;
+      break;
+    }
+  }
+  // Make sure we have a subtype
+  if (i === subtypeStart)
+    return;
+
+  const subtype = str.slice(subtypeStart, i).toLowerCase();
+
+  return { type, subtype, params };
+}
+
+function parseContentTypeParams(str, i, params) {
+  while (i < str.length) {
+    // Consume whitespace
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (code !== 32/* ' ' */ && code !== 9/* '\t' */)
+        break;
+    }
+
+    // Ended on whitespace
+    if (i === str.length)
+      break;
+
+    // Check for malformed parameter
+    if (str.charCodeAt(i++) !== 59/* ';' */)
+      return;
+
+    // Consume whitespace
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (code !== 32/* ' ' */ && code !== 9/* '\t' */)
+        break;
+    }
+
+    // Ended on whitespace (malformed)
+    if (i === str.length)
+      return;
+
+    let name;
+    const nameStart = i;
+    // Parse parameter name
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (TOKEN[code] !== 1) {
+        if (code !== 61/* '=' */)
+          return;
+        break;
+      }
+    }
+
+    // No value (malformed)
+    if (i === str.length)
+      return;
+
+    name = str.slice(nameStart, i);
+    ++i; // Skip over '='
+
+    // No value (malformed)
+    if (i === str.length)
+      return;
+
+    let value = '';
+    let valueStart;
+    if (str.charCodeAt(i) === 34/* '"' */) {
+      valueStart = ++i;
+      let escaping = false;
+      // Parse quoted value
+      for (; i < str.length; ++i) {
+        const code = str.charCodeAt(i);
+        if (code === 92/* '\\' */) {
+          if (escaping) {
+            valueStart = i;
+            escaping = false;
+          } else {
+            value += str.slice(valueStart, i);
+            escaping = true;
+          }
+          continue;
+        }
+        if (code === 34/* '"' */) {
+          if (escaping) {
+            valueStart = i;
+            escaping = false;
+            continue;
+          }
+          value += str.slice(valueStart, i);
+          break;
+        }
+        if (escaping) {
+          valueStart = i - 1;
+          escaping = false;
+        }
+        // Invalid unescaped quoted character (malformed)
+        if (QDTEXT[code] !== 1)
+          return;
+      }
+
+      // No end quote (malformed)
+      if (i === str.length)
+        return;
+
+      ++i; // Skip over double quote
+    } else {
+      valueStart = i;
+      // Parse unquoted value
+      for (; i < str.length; ++i) {
+        const code = str.charCodeAt(i);
+        if (TOKEN[code] !== 1) {
+          // No value (malformed)
+          if (i === valueStart)
+            return;
+          break;
+        }
+      }
+      value = str.slice(valueStart, i);
+    }
+
+    name = name.toLowerCase();
+    if (params[name] === undefined)
+      params[name] = value;
+  }
+
+  return params;
+}
+
+function parseDisposition(str, defDecoder) {
+  if (str.length === 0)
+    return;
+
+  const params = Object.create(null);
+  let i = 0;
+
+  for (; i < str.length; ++i) {
+    const code = str.charCodeAt(i);
+    if (TOKEN[code] !== 1) {
+      if (parseDispositionParams(str, i, params, defDecoder) === undefined)
+        return;
+      break;
+    }
+  }
+
+  const type = str.slice(0, i).toLowerCase();
+
+  return { type, params };
+}
+
+function parseDispositionParams(str, i, params, defDecoder) {
+  while (i < str.length) {
+    // Consume whitespace
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (code !== 32/* ' ' */ && code !== 9/* '\t' */)
+        break;
+    }
+
+    // Ended on whitespace
+    if (i === str.length)
+      break;
+
+    // Check for malformed parameter
+    if (str.charCodeAt(i++) !== 59/* ';' */)
+      return;
+
+    // Consume whitespace
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (code !== 32/* ' ' */ && code !== 9/* '\t' */)
+        break;
+    }
+
+    // Ended on whitespace (malformed)
+    if (i === str.length)
+      return;
+
+    let name;
+    const nameStart = i;
+    // Parse parameter name
+    for (; i < str.length; ++i) {
+      const code = str.charCodeAt(i);
+      if (TOKEN[code] !== 1) {
+        if (code === 61/* '=' */)
+          break;
+        return;
+      }
+    }
+
+    // No value (malformed)
+    if (i === str.length)
+      return;
+
+    let value = '';
+    let valueStart;
+    let charset;
+    //~ let lang;
+    name = str.slice(nameStart, i);
+    if (name.charCodeAt(name.length - 1) === 42/* '*' */) {
+      // Extended value
+
+      const charsetStart = ++i;
+      // Parse charset name
+      for (; i < str.length; ++i) {
+        const code = str.charCodeAt(i);
+        if (CHARSET[code] !== 1) {
+          if (code !== 39/* '\'' */)
+            return;
+          break;
+        }
+      }
+
+      // Incomplete charset (malformed)
+      if (i === str.length)
+        return;
+
+      charset = str.slice(charsetStart, i);
+      ++i; // Skip over the '\''
+
+      //~ const langStart = ++i;
+      // Parse language name
+      for (; i < str.length; ++i) {
+        const code = str.charCodeAt(i);
+        if (code === 39/* '\'' */)
+          break;
+      }
+
+      // Incomplete language (malformed)
+      if (i === str.length)
+        return;
+
+      //~ lang = str.slice(langStart, i);
+      ++i; // Skip over the '\''
+
+      // No value (malformed)
+      if (i === str.length)
+        return;
+
+      valueStart = i;
+
+      let encode = 0;
+      // Parse value
+      for (; i < str.length; ++i) {
+        const code = str.charCodeAt(i);
+        if (EXTENDED_VALUE[code] !== 1) {
+          if (code === 37/* '%' */) {
+            let hexUpper;
+            let hexLower;
+            if (i + 2 < str.length
+                && (hexUpper = HEX_VALUES[str.charCodeAt(i + 1)]) !== -1
+                && (hexLower = HEX_VALUES[str.charCodeAt(i + 2)]) !== -1) {
+              const byteVal = (hexUpper << 4) + hexLower;
+              value += str.slice(valueStart, i);
+              value += String.fromCharCode(byteVal);
+              i += 2;
+              valueStart = i + 1;
+              if (byteVal >= 128)
+                encode = 2;
+              else if (encode === 0)
+                encode = 1;
+              continue;
+            }
+            // '%' disallowed in non-percent encoded contexts (malformed)
+            return;
+          }
+          break;
+        }
+      }
+
+      value += str.slice(valueStart, i);
+      value = convertToUTF8(value, charset, encode);
+      if (value === undefined)
+        return;
+    } else {
+      // Non-extended value
+
+      ++i; // Skip over '='
+
+      // No value (malformed)
+      if (i === str.length)
+        return;
+
+      if (str.charCodeAt(i) === 34/* '"' */) {
+        valueStart = ++i;
+        let escaping = false;
+        // Parse quoted value
+        for (; i < str.length; ++i) {
+          const code = str.charCodeAt(i);
+          if (code === 92/* '\\' */) {
+            if (escaping) {
+              valueStart = i;
+              escaping = false;
+            } else {
+              value += str.slice(valueStart, i);
+              escaping = true;
+            }
+            continue;
+          }
+          if (code === 34/* '"' */) {
+            if (escaping) {
+              valueStart = i;
+              escaping = false;
+              continue;
+            }
+            value += str.slice(valueStart, i);
+            break;
+          }
+          if (escaping) {
+            valueStart = i - 1;
+            escaping = false;
+          }
+          // Invalid unescaped quoted character (malformed)
+          if (QDTEXT[code] !== 1)
+            return;
+        }
+
+        // No end quote (malformed)
+        if (i === str.length)
+          return;
+
+        ++i; // Skip over double quote
+      } else {
+        valueStart = i;
+        // Parse unquoted value
+        for (; i < str.length; ++i) {
+          const code = str.charCodeAt(i);
+          if (TOKEN[code] !== 1) {
+            // No value (malformed)
+            if (i === valueStart)
+              return;
+            break;
+          }
+        }
+        value = str.slice(valueStart, i);
+      }
+
+      value = defDecoder(value, 2);
+      if (value === undefined)
+        return;
+    }
+
+    name = name.toLowerCase();
+    if (params[name] === undefined)
+      params[name] = value;
+  }
+
+  return params;
+}
+
+function getDecoder(charset) {
+  let lc;
+  while (true) {
+    switch (charset) {
+      case 'utf-8':
+      case 'utf8':
+        return decoders.utf8;
+      case 'latin1':
+      case 'ascii': // TODO: Make these a separate, strict decoder?
+      case 'us-ascii':
+      case 'iso-8859-1':
+      case 'iso8859-1':
+      case 'iso88591':
+      case 'iso_8859-1':
+      case 'windows-1252':
+      case 'iso_8859-1:1987':
+      case 'cp1252':
+      case 'x-cp1252':
+        return decoders.latin1;
+      case 'utf16le':
+      case 'utf-16le':
+      case 'ucs2':
+      case 'ucs-2':
+        return decoders.utf16le;
+      case 'base64':
+        return decoders.base64;
+      default:
+        if (lc === undefined) {
+          lc = true;
+          charset = charset.toLowerCase();
+          continue;
+        }
+        return decoders.other.bind(charset);
+    }
+  }
+}
+
+const decoders = {
+  utf8: (data, hint) => {
+    if (data.length === 0)
+      return '';
+    if (typeof data === 'string') {
+      // If `data` never had any percent-encoded bytes or never had any that
+      // were outside of the ASCII range, then we can safely just return the
+      // input since UTF-8 is ASCII compatible
+      if (hint < 2)
+        return data;
+
+      data = Buffer.from(data, 'latin1');
+    }
+    return data.utf8Slice(0, data.length);
+  },
+
+  latin1: (data, hint) => {
+    if (data.length === 0)
+      return '';
+    if (typeof data === 'string')
+      return data;
+    return data.latin1Slice(0, data.length);
+  },
+
+  utf16le: (data, hint) => {
+    if (data.length === 0)
+      return '';
+    if (typeof data === 'string')
+      data = Buffer.from(data, 'latin1');
+    return data.ucs2Slice(0, data.length);
+  },
+
+  base64: (data, hint) => {
+    if (data.length === 0)
+      return '';
+    if (typeof data === 'string')
+      data = Buffer.from(data, 'latin1');
+    return data.base64Slice(0, data.length);
+  },
+
+  other: (data, hint) => {
+    if (data.length === 0)
+      return '';
+    if (typeof data === 'string')
+      data = Buffer.from(data, 'latin1');
+    try {
+      const decoder = new TextDecoder(this);
+      return decoder.decode(data);
+    } catch {}
+  },
+};
+
+function convertToUTF8(data, charset, hint) {
+  const decode = getDecoder(charset);
+  if (decode)
+    return decode(data, hint);
+}
+
+function basename(path) {
+  if (typeof path !== 'string')
+    return '';
+  for (let i = path.length - 1; i >= 0; --i) {
+    switch (path.charCodeAt(i)) {
+      case 0x2F: // '/'
+      case 0x5C: // '\'
+        path = path.slice(i + 1);
+        return (path === '..' || path === '.' ? '' : path);
+    }
+  }
+  return (path === '..' || path === '.' ? '' : path);
+}
+
+const TOKEN = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+const QDTEXT = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+];
+
+const CHARSET = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+const EXTENDED_VALUE = [
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 1, 0, 1, 1, 0, 1, 0, 0, 0, 0, 1, 0, 1, 1, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+  0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1, 0, 1, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+];
+
+/* eslint-disable no-multi-spaces */
+const HEX_VALUES = [
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+   0,  1,  2,  3,  4,  5,  6,  7,  8,  9, -1, -1, -1, -1, -1, -1,
+  -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, 10, 11, 12, 13, 14, 15, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+  -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+];
+/* eslint-enable no-multi-spaces */
+
+module.exports = {
+  basename,
+  convertToUTF8,
+  getDecoder,
+  parseContentType,
+  parseDisposition,
+};
+
+
+/***/ }),
+
+/***/ 26:
+/***/ ((module) => {
+
+
+/*
+  Based heavily on the Streaming Boyer-Moore-Horspool C++ implementation
+  by Hongli Lai at: https://github.com/FooBarWidget/boyer-moore-horspool
+*/
+function memcmp(buf1, pos1, buf2, pos2, num) {
+  for (let i = 0; i < num; ++i) {
+    if (buf1[pos1 + i] !== buf2[pos2 + i])
+      return false;
+  }
+  return true;
+}
+
+class SBMH {
+  constructor(needle, cb) {
+    if (typeof cb !== 'function')
+      throw new Error('Missing match callback');
+
+    if (typeof needle === 'string')
+      needle = Buffer.from(needle);
+    else if (!Buffer.isBuffer(needle))
+      throw new Error(`Expected Buffer for needle, got ${typeof needle}`);
+
+    const needleLen = needle.length;
+
+    this.maxMatches = Infinity;
+    this.matches = 0;
+
+    this._cb = cb;
+    this._lookbehindSize = 0;
+    this._needle = needle;
+    this._bufPos = 0;
+
+    this._lookbehind = Buffer.allocUnsafe(needleLen);
+
+    // Initialize occurrence table.
+    this._occ = [
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen, needleLen, needleLen,
+      needleLen, needleLen, needleLen, needleLen
+    ];
+
+    // Populate occurrence table with analysis of the needle, ignoring the last
+    // letter.
+    if (needleLen > 1) {
+      for (let i = 0; i < needleLen - 1; ++i)
+        this._occ[needle[i]] = needleLen - 1 - i;
+    }
+  }
+
+  reset() {
+    this.matches = 0;
+    this._lookbehindSize = 0;
+    this._bufPos = 0;
+  }
+
+  push(chunk, pos) {
+    let result;
+    if (!Buffer.isBuffer(chunk))
+      chunk = Buffer.from(chunk, 'latin1');
+    const chunkLen = chunk.length;
+    this._bufPos = pos || 0;
+    while (result !== chunkLen && this.matches < this.maxMatches)
+      result = feed(this, chunk);
+    return result;
+  }
+
+  destroy() {
+    const lbSize = this._lookbehindSize;
+    if (lbSize)
+      this._cb(false, this._lookbehind, 0, lbSize, false);
+    this.reset();
+  }
+}
+
+function feed(self, data) {
+  const len = data.length;
+  const needle = self._needle;
+  const needleLen = needle.length;
+
+  // Positive: points to a position in `data`
+  //           pos == 3 points to data[3]
+  // Negative: points to a position in the lookbehind buffer
+  //           pos == -2 points to lookbehind[lookbehindSize - 2]
+  let pos = -self._lookbehindSize;
+  const lastNeedleCharPos = needleLen - 1;
+  const lastNeedleChar = needle[lastNeedleCharPos];
+  const end = len - needleLen;
+  const occ = self._occ;
+  const lookbehind = self._lookbehind;
+
+  if (pos < 0) {
+    // Lookbehind buffer is not empty. Perform Boyer-Moore-Horspool
+    // search with character lookup code that considers both the
+    // lookbehind buffer and the current round's haystack data.
+    //
+    // Loop until
+    //   there is a match.
+    // or until
+    //   we've moved past the position that requires the
+    //   lookbehind buffer. In this case we switch to the
+    //   optimized loop.
+    // or until
+    //   the character to look at lies outside the haystack.
+    while (pos < 0 && pos <= end) {
+      const nextPos = pos + lastNeedleCharPos;
+      const ch = (nextPos < 0
+                  ? lookbehind[self._lookbehindSize + nextPos]
+                  : data[nextPos]);
+
+      if (ch === lastNeedleChar
+          && matchNeedle(self, data, pos, lastNeedleCharPos)) {
+        self._lookbehindSize = 0;
+        ++self.matches;
+        if (pos > -self._lookbehindSize)
+          self._cb(true, lookbehind, 0, self._lookbehindSize + pos, false);
+        else
+          self._cb(true, undefined, 0, 0, true);
+
+        return (self._bufPos = pos + needleLen);
+      }
+
+      pos += occ[ch];
+    }
+
+    // No match.
+
+    // There's too few data for Boyer-Moore-Horspool to run,
+    // so let's use a different algorithm to skip as much as
+    // we can.
+    // Forward pos until
+    //   the trailing part of lookbehind + data
+    //   looks like the beginning of the needle
+    // or until
+    //   pos == 0
+    while (pos < 0 && !matchNeedle(self, data, pos, len - pos))
+      ++pos;
+
+    if (pos < 0) {
+      // Cut off part of the lookbehind buffer that has
+      // been processed and append the entire haystack
+      // into it.
+      const bytesToCutOff = self._lookbehindSize + pos;
+
+      if (bytesToCutOff > 0) {
+        // The cut off data is guaranteed not to contain the needle.
+        self._cb(false, lookbehind, 0, bytesToCutOff, false);
+      }
+
+      self._lookbehindSize -= bytesToCutOff;
+      lookbehind.copy(lookbehind, 0, bytesToCutOff, self._lookbehindSize);
+      lookbehind.set(data, self._lookbehindSize);
+      self._lookbehindSize += len;
+
+      self._bufPos = len;
+      return len;
+    }
+
+    // Discard lookbehind buffer.
+    self._cb(false, lookbehind, 0, self._lookbehindSize, false);
+    self._lookbehindSize = 0;
+  }
+
+  pos += self._bufPos;
+
+  const firstNeedleChar = needle[0];
+
+  // Lookbehind buffer is now empty. Perform Boyer-Moore-Horspool
+  // search with optimized character lookup code that only considers
+  // the current round's haystack data.
+  while (pos <= end) {
+    const ch = data[pos + lastNeedleCharPos];
+
+    if (ch === lastNeedleChar
+        && data[pos] === firstNeedleChar
+        && memcmp(needle, 0, data, pos, lastNeedleCharPos)) {
+      ++self.matches;
+      if (pos > 0)
+        self._cb(true, data, self._bufPos, pos, true);
+      else
+        self._cb(true, undefined, 0, 0, true);
+
+      return (self._bufPos = pos + needleLen);
+    }
+
+    pos += occ[ch];
+  }
+
+  // There was no match. If there's trailing haystack data that we cannot
+  // match yet using the Boyer-Moore-Horspool algorithm (because the trailing
+  // data is less than the needle size) then match using a modified
+  // algorithm that starts matching from the beginning instead of the end.
+  // Whatever trailing data is left after running this algorithm is added to
+  // the lookbehind buffer.
+  while (pos < len) {
+    if (data[pos] !== firstNeedleChar
+        || !memcmp(data, pos, needle, 0, len - pos)) {
+      ++pos;
+      continue;
+    }
+    data.copy(lookbehind, 0, pos, len);
+    self._lookbehindSize = len - pos;
+    break;
+  }
+
+  // Everything until `pos` is guaranteed not to contain needle data.
+  if (pos > 0)
+    self._cb(false, data, self._bufPos, pos < len ? pos : len, true);
+
+  self._bufPos = len;
+  return len;
+}
+
+function matchNeedle(self, data, pos, len) {
+  const lb = self._lookbehind;
+  const lbSize = self._lookbehindSize;
+  const needle = self._needle;
+
+  for (let i = 0; i < len; ++i, ++pos) {
+    const ch = (pos < 0 ? lb[lbSize + pos] : data[pos]);
+    if (ch !== needle[i])
+      return false;
+  }
+  return true;
+}
+
+module.exports = SBMH;
+
+
+/***/ }),
+
+/***/ 203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
 /******/ 
 /************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -29,7 +2040,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   qw: () => (/* reexport */ ADMIN_PASSWORD),
   hD: () => (/* reexport */ ApiError),
   RB: () => (/* reexport */ EmulatorState),
-  $Y: () => (/* reexport */ EntryType),
+  $Y: () => (/* reexport */ enums_EntryType),
+  ln: () => (/* reexport */ FAULT_KINDS),
   Mu: () => (/* reexport */ FileShare),
   EV: () => (/* reexport */ LinkActions),
   J: () => (/* reexport */ LinkType),
@@ -45,6 +2057,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   o0: () => (/* reexport */ forbidden),
   mX: () => (/* reexport */ notFound),
   ok: () => (/* reexport */ ok),
+  bZ: () => (/* reexport */ parseFaults),
   ak: () => (/* binding */ runCli),
   sJ: () => (/* reexport */ startEmulator)
 });
@@ -567,7 +2580,7 @@ const SubjectType = {
 };
 const LinkType = { Invitation: 0, External: 1 };
 /** Audit EntryType of a journal event. */
-const EntryType = { File: 1, Folder: 2, Room: 25 };
+const enums_EntryType = { File: 1, Folder: 2, Room: 25 };
 /** MessageAction codes of link changes, by what the link belongs to. */
 const LinkActions = {
     file: { created: 5091, updated: 5092, deleted: 5093 },
@@ -587,10 +2600,10 @@ const LinkActions = {
 const DEFAULT_LINK_TITLE = 'Shared link';
 function entryTypeOf(entry) {
     return entry.kind === 'file'
-        ? EntryType.File
+        ? enums_EntryType.File
         : entry.kind === 'room'
-            ? EntryType.Room
-            : EntryType.Folder;
+            ? enums_EntryType.Room
+            : enums_EntryType.Folder;
 }
 /** Primary first, then invitation, then additional links; creation order within each. */
 function linkOrder(a, b) {
@@ -1022,6 +3035,440 @@ function intQuery(query, name) {
     return Number(text);
 }
 
+;// CONCATENATED MODULE: ./emulator/audit-journal.ts
+
+/** Audit ActionType numbers. */
+const ActionType = {
+    None: 0,
+    Create: 1,
+    Update: 2,
+    Delete: 3,
+    Link: 4,
+    Unlink: 5,
+    Attach: 6,
+    Detach: 7,
+    Send: 8,
+    Import: 9,
+    Export: 10,
+    UpdateAccess: 11,
+    Download: 12,
+    Upload: 13,
+    Copy: 14,
+    Move: 15,
+    Reassigns: 16,
+    Follow: 17,
+    Unfollow: 18,
+    Logout: 19
+};
+/** Audit LocationType (the filter's `moduleType`). */
+const LocationType = { None: 0, Files: 1, Folders: 2, Rooms: 27 };
+/** MessageAction codes the emulator journals. */
+const MessageAction = {
+    FileDownloaded: 5009,
+    FileDownloadedAs: 5010,
+    FileRevisionDownloaded: 5062,
+    FolderDownloaded: 5057,
+    FileCreated: 5000,
+    FileUploaded: 5011,
+    FileUploadedWithOverwriting: 5099,
+    FileExternalLinkCreated: 5091,
+    FileExternalLinkUpdated: 5092,
+    FileExternalLinkDeleted: 5093,
+    FolderExternalLinkCreated: 5122,
+    FolderExternalLinkUpdated: 5123,
+    FolderExternalLinkDeleted: 5124,
+    RoomExternalLinkCreated: 5088,
+    RoomExternalLinkUpdated: 5089,
+    RoomExternalLinkDeleted: 5090,
+    RoomExternalLinkRevoked: 5097,
+    RoomInvitationLinkCreated: 5086,
+    RoomInvitationLinkUpdated: 5082,
+    RoomInvitationLinkDeleted: 5087
+};
+const DOWNLOAD_ACTIONS = [
+    MessageAction.FileDownloaded,
+    MessageAction.FileDownloadedAs,
+    MessageAction.FileRevisionDownloaded
+];
+const A = ActionType;
+const E = enums_EntryType;
+// Texts of 5009, 5010 and 5057 are the server's English resources; 5062 has none (the server answers
+// ""). For the link events the emulator writes a plain description of its own.
+const ACTIONS = new Map([
+    [
+        5009,
+        { name: 'FileDownloaded', actionType: A.Download, entry: E.File, text: 'File Downloaded: {0}' }
+    ],
+    [
+        5010,
+        {
+            name: 'FileDownloadedAs',
+            actionType: A.Download,
+            entry: E.File,
+            text: 'Files [{0}]. Downloaded As: {1}'
+        }
+    ],
+    [5062, { name: 'FileRevisionDownloaded', actionType: A.Download, entry: E.File, text: '' }],
+    [
+        5057,
+        {
+            name: 'FolderDownloaded',
+            actionType: A.Download,
+            entry: E.Folder,
+            text: 'Folder Downloaded: {0}'
+        }
+    ],
+    [5000, { name: 'FileCreated', actionType: A.Create, entry: E.File, text: 'File created: {0}' }],
+    [5011, { name: 'FileUploaded', actionType: A.Upload, entry: E.File, text: 'File uploaded: {0}' }],
+    [
+        5099,
+        {
+            name: 'FileUploadedWithOverwriting',
+            actionType: A.Upload,
+            entry: E.File,
+            text: 'File uploaded with overwriting: {0}'
+        }
+    ],
+    [
+        5091,
+        {
+            name: 'FileExternalLinkCreated',
+            actionType: A.Create,
+            entry: E.File,
+            text: 'File external link created: {0}, {1}'
+        }
+    ],
+    [
+        5092,
+        {
+            name: 'FileExternalLinkUpdated',
+            actionType: A.Update,
+            entry: E.File,
+            text: 'File external link updated: {0}, {1}'
+        }
+    ],
+    [
+        5093,
+        {
+            name: 'FileExternalLinkDeleted',
+            actionType: A.Delete,
+            entry: E.File,
+            text: 'File external link deleted: {0}, {1}'
+        }
+    ],
+    [
+        5122,
+        {
+            name: 'FolderExternalLinkCreated',
+            actionType: A.Create,
+            entry: E.Folder,
+            text: 'Folder external link created: {0}, {1}'
+        }
+    ],
+    [
+        5123,
+        {
+            name: 'FolderExternalLinkUpdated',
+            actionType: A.Update,
+            entry: E.Folder,
+            text: 'Folder external link updated: {0}, {1}'
+        }
+    ],
+    [
+        5124,
+        {
+            name: 'FolderExternalLinkDeleted',
+            actionType: A.Delete,
+            entry: E.Folder,
+            text: 'Folder external link deleted: {0}, {1}'
+        }
+    ],
+    [
+        5088,
+        {
+            name: 'RoomExternalLinkCreated',
+            actionType: A.Create,
+            entry: E.Room,
+            text: 'Room external link created: {0}, {1}'
+        }
+    ],
+    [
+        5089,
+        {
+            name: 'RoomExternalLinkUpdated',
+            actionType: A.Update,
+            entry: E.Room,
+            text: 'Room external link updated: {0}, {1}'
+        }
+    ],
+    [
+        5090,
+        {
+            name: 'RoomExternalLinkDeleted',
+            actionType: A.Delete,
+            entry: E.Room,
+            text: 'Room external link deleted: {0}, {1}'
+        }
+    ],
+    [
+        5097,
+        {
+            name: 'RoomExternalLinkRevoked',
+            actionType: A.Update,
+            entry: E.Room,
+            text: 'Room external link revoked: {0}, {1}'
+        }
+    ],
+    [
+        5086,
+        {
+            name: 'RoomInvitationLinkCreated',
+            actionType: A.Create,
+            entry: E.Room,
+            text: 'Room invitation link created: {0}, {1}'
+        }
+    ],
+    [
+        5082,
+        {
+            name: 'RoomInvitationLinkUpdated',
+            actionType: A.Update,
+            entry: E.Room,
+            text: 'Room invitation link updated: {0}, {1}'
+        }
+    ],
+    [
+        5087,
+        {
+            name: 'RoomInvitationLinkDeleted',
+            actionType: A.Delete,
+            entry: E.Room,
+            text: 'Room invitation link deleted: {0}, {1}'
+        }
+    ]
+]);
+const ACTION_BY_NAME = new Map([...ACTIONS].map(([id, meta]) => [meta.name.toLowerCase(), id]));
+/** The MessageAction id for a number or a name (case-insensitive), as the query binder reads it. */
+function messageActionOf(text) {
+    const trimmed = text.trim();
+    if (/^-?\d+$/.test(trimmed))
+        return Number(trimmed);
+    return ACTION_BY_NAME.get(trimmed.toLowerCase());
+}
+function actionMeta(actionId) {
+    return ACTIONS.get(actionId);
+}
+function locationOf(entry) {
+    if (entry === E.File)
+        return LocationType.Files;
+    if (entry === E.Folder)
+        return LocationType.Folders;
+    if (entry === E.Room)
+        return LocationType.Rooms;
+    return LocationType.None;
+}
+/** What the filter matches an event on: its mapping, or the journal's entry type for unmapped actions. */
+function classify(event) {
+    const meta = ACTIONS.get(event.actionId);
+    const entry = meta?.entry ?? event.entryType;
+    return { actionType: meta?.actionType ?? A.None, entry, location: locationOf(entry) };
+}
+/** The server's GUID for visitors who are not signed in is not modelled; downloads through a link use this. */
+const ANONYMOUS_USER_ID = '00000000-0000-0000-0000-000000000000';
+function auditEventDto(id, event, state, portal) {
+    const meta = ACTIONS.get(event.actionId);
+    const { actionType, entry, location } = classify(event);
+    const details = event.description ?? [];
+    const action = (meta?.text ?? '').replace(/\{(\d)\}/g, (_, i) => details[Number(i)] ?? '');
+    const user = state.directory.byId(event.userId);
+    return {
+        id,
+        date: portal.date(event.at),
+        user: user?.displayName ?? 'Guest',
+        userId: event.userId,
+        action,
+        actionId: event.actionId,
+        ip: '127.0.0.1',
+        country: '',
+        city: '',
+        browser: 'Emulator',
+        platform: 'Emulator',
+        page: '',
+        actionType,
+        product: 2,
+        location,
+        target: event.target,
+        entries: [entry]
+    };
+}
+const settings = new WeakMap();
+function stateOf(target) {
+    return 'journal' in target ? target : target.state;
+}
+function auditSettings(target) {
+    const state = stateOf(target);
+    let current = settings.get(state);
+    if (!current) {
+        current = { auditOption: true };
+        settings.set(state, current);
+    }
+    return current;
+}
+function configureAudit(target, change) {
+    return Object.assign(auditSettings(target), change);
+}
+/** Journals `count` downloads of a file at once, as if each had gone through the download handler. */
+function recordDownloads(target, fileId, count, seed = {}) {
+    const state = stateOf(target);
+    const file = state.file(fileId);
+    if (!file)
+        throw new Error(`No file ${fileId} to record downloads of`);
+    if (!Number.isSafeInteger(count) || count < 0 || count > 1_000_000) {
+        throw new Error(`A download count must be a whole number from 0 to 1000000, not ${count}`);
+    }
+    const actionId = seed.actionId ?? MessageAction.FileDownloaded;
+    if (!DOWNLOAD_ACTIONS.includes(actionId))
+        throw new Error(`${actionId} is not a download action`);
+    const events = [];
+    for (let i = 0; i < count; i++) {
+        events.push(state.record({
+            at: seed.at,
+            actionId,
+            target: [String(file.id)],
+            entryType: EntryType.File,
+            userId: seed.userId ?? ANONYMOUS_USER_ID,
+            description: actionId === MessageAction.FileDownloadedAs ? [file.title, 'pdf'] : [file.title]
+        }));
+    }
+    return events;
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/audit.ts
+
+
+
+
+/** What a portal without the Audit option answers, and what `events/last` gives. */
+const LAST_EVENTS = 20;
+const audit_GUID = /^\{?([0-9a-f]{8})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{4})-?([0-9a-f]{12})\}?$/i;
+const accessDenied = () => new ApiError(403, 'Access denied', 'System.Security.SecurityException', -2146233078);
+// Enum parameters bind from a number or a member name; anything else is a validation error.
+function readFilter(query) {
+    const errors = {};
+    const int = (name) => {
+        const text = query[name];
+        if (text === undefined || text.trim() === '')
+            return 0;
+        if (/^\s*-?\d+\s*$/.test(text))
+            return Number(text);
+        errors[name] = [`The value '${text}' is not valid for ${name}.`];
+        return 0;
+    };
+    const date = (name) => {
+        const text = query[name];
+        if (text === undefined || text.trim() === '')
+            return undefined;
+        const parsed = parseApiDate(text);
+        if (!parsed)
+            errors[name] = [`The value '${text}' is not valid for ${name}.`];
+        return parsed;
+    };
+    let action = 0;
+    if (query.action !== undefined && query.action.trim() !== '') {
+        const parsed = messageActionOf(query.action);
+        if (parsed === undefined)
+            errors.action = [`The value '${query.action}' is not valid for action.`];
+        else
+            action = parsed;
+    }
+    let userId;
+    if (query.userId !== undefined && query.userId.trim() !== '') {
+        const m = audit_GUID.exec(query.userId.trim());
+        if (!m)
+            errors.userId = [`The value '${query.userId}' is not valid for userId.`];
+        else
+            userId = m.slice(1).join('-').toLowerCase();
+    }
+    const filter = {
+        userId: userId === EMPTY_GUID ? undefined : userId,
+        moduleType: int('moduleType'),
+        actionType: int('actionType'),
+        action,
+        entryType: int('entryType'),
+        target: query.target === undefined || query.target === '' ? undefined : query.target,
+        from: date('from'),
+        to: date('to')
+    };
+    if (Object.keys(errors).length > 0)
+        throw new ValidationError(errors);
+    return filter;
+}
+/** The journal numbered in the order events were recorded: ids never change. */
+function numbered(events) {
+    return events.map((event, i) => ({ id: i + 1, event }));
+}
+// Seeded events may be recorded out of time order, so the order is by time, then by id.
+function newestFirst(events) {
+    return events.sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.id - a.id);
+}
+function storedTarget(event) {
+    return event.target.join(',');
+}
+function applyFilter(events, filter) {
+    return events.filter(({ event }) => {
+        if (filter.action !== 0) {
+            if (event.actionId !== filter.action)
+                return false;
+            if (filter.target !== undefined && storedTarget(event) !== filter.target)
+                return false;
+        }
+        else {
+            const kind = classify(event);
+            if (filter.moduleType !== 0 && kind.location !== filter.moduleType)
+                return false;
+            if (filter.actionType !== 0 && kind.actionType !== filter.actionType)
+                return false;
+            if (filter.entryType !== 0) {
+                if (kind.entry !== filter.entryType)
+                    return false;
+                if (filter.target !== undefined && !storedTarget(event).includes(filter.target))
+                    return false;
+            }
+        }
+        if (filter.userId !== undefined && event.userId.toLowerCase() !== filter.userId)
+            return false;
+        if (filter.from && event.at.getTime() < filter.from.getTime())
+            return false;
+        if (filter.to && event.at.getTime() > filter.to.getTime())
+            return false;
+        return true;
+    });
+}
+function requireAdmin(ctx) {
+    if (!ctx.user?.isAdmin)
+        throw accessDenied();
+}
+function reply(ctx, events) {
+    return ok(events.map(({ id, event }) => auditEventDto(id, event, ctx.state, ctx.portal)));
+}
+function registerAuditRoutes(router) {
+    router.route('GET', '/api/2.0/security/audit/events/filter', (ctx) => {
+        requireAdmin(ctx);
+        // Model binding runs before the action, so a bad count is refused in either mode.
+        const { startIndex, count } = paging(ctx.query);
+        const filter = readFilter(ctx.query);
+        const all = numbered(ctx.state.journal);
+        if (!auditSettings(ctx.state).auditOption) {
+            return reply(ctx, newestFirst(all).slice(0, LAST_EVENTS));
+        }
+        return reply(ctx, newestFirst(applyFilter(all, filter)).slice(startIndex, startIndex + count));
+    });
+    router.route('GET', '/api/2.0/security/audit/events/last', (ctx) => {
+        requireAdmin(ctx);
+        return reply(ctx, newestFirst(numbered(ctx.state.journal)).slice(0, LAST_EVENTS));
+    });
+}
+
 ;// CONCATENATED MODULE: ./emulator/routes/authentication.ts
 
 
@@ -1055,6 +3502,95 @@ function registerAuthenticationRoutes(router) {
             isAdmin: user.isAdmin
         });
     });
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/downloads.ts
+
+
+/** Bytes made up for a file that was seeded with only a size are capped here. */
+const MAX_MADE_UP_BYTES = 64 * 1024 * 1024;
+function downloads_text(statusCode, body) {
+    return { kind: 'raw', statusCode, body, headers: { 'Content-Type': 'text/plain; charset=utf-8' } };
+}
+/** The external link whose share token (or short key) is `share`, on the file or a folder above it. */
+function linkForShare(ctx, file, share) {
+    const holders = [
+        ...ctx.state.links('file', file.id),
+        ...ctx.state.path(file.parentId).flatMap((folder) => ctx.state.links('folder', folder.id))
+    ];
+    return holders.find((l) => l.linkType === LinkType.External && (l.requestToken === share || l.key === share));
+}
+function bytesOf(file) {
+    return file.content ?? Buffer.alloc(Math.min(file.size, MAX_MADE_UP_BYTES), 0x2a);
+}
+/** `bytes=a-b` / `bytes=a-` → [start, end] inclusive; undefined for no or an unusable header. */
+function rangeOf(header, size) {
+    const m = header ? /^bytes=(\d+)-(\d*)$/.exec(header.trim()) : null;
+    if (!m)
+        return undefined;
+    const start = Number(m[1]);
+    const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
+    if (start > end || start >= size)
+        return undefined;
+    return [start, end];
+}
+function download(ctx) {
+    const { action, fileid, share, version } = ctx.query;
+    if ((action ?? '').toLowerCase() !== 'download')
+        return downloads_text(400, 'Unsupported action');
+    if (!fileid || !/^\d+$/.test(fileid))
+        return downloads_text(400, 'fileid is required');
+    const file = ctx.state.file(Number(fileid));
+    if (!file)
+        return downloads_text(404, 'The required file was not found');
+    let userId = ctx.user?.id;
+    if (share !== undefined && share !== '') {
+        const link = linkForShare(ctx, file, share);
+        if (!link)
+            return downloads_text(403, 'The link is invalid');
+        if (link.expirationDate && link.expirationDate.getTime() < Date.now()) {
+            return downloads_text(403, 'The link has expired');
+        }
+        if (link.denyDownload)
+            return downloads_text(403, 'Downloading is not allowed through this link');
+        if (link.password)
+            return downloads_text(403, 'The link is protected by a password');
+        userId ??= ANONYMOUS_USER_ID;
+    }
+    if (userId === undefined)
+        return { kind: 'raw', statusCode: 401 };
+    let actionId = MessageAction.FileDownloaded;
+    if (version !== undefined && version !== '') {
+        const n = /^\d+$/.test(version) ? Number(version) : NaN;
+        if (!(n >= 1 && n <= file.version))
+            return downloads_text(404, 'The required file was not found');
+        actionId = MessageAction.FileRevisionDownloaded;
+    }
+    const bytes = bytesOf(file);
+    const range = rangeOf(ctx.req.headers.range, bytes.length);
+    const headers = {
+        'Content-Type': 'application/octet-stream',
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.title)}`,
+        'Accept-Ranges': 'bytes'
+    };
+    if (!range || range[0] === 0) {
+        ctx.state.record({
+            actionId,
+            target: [String(file.id)],
+            entryType: enums_EntryType.File,
+            userId,
+            description: [file.title]
+        });
+    }
+    if (!range)
+        return { kind: 'raw', statusCode: 200, body: bytes, headers };
+    const [start, end] = range;
+    headers['Content-Range'] = `bytes ${start}-${end}/${bytes.length}`;
+    return { kind: 'raw', statusCode: 206, body: bytes.subarray(start, end + 1), headers };
+}
+function registerDownloadRoutes(router) {
+    // Anonymous: a visitor with a share token may download; without one the handler asks for sign-in.
+    router.route('GET', '/filehandler.ashx', download, { anonymous: true });
 }
 
 ;// CONCATENATED MODULE: ./emulator/dto.ts
@@ -1561,18 +4097,885 @@ function registerLinkRoutes(router) {
     router.route('GET', '/api/2.0/files/rooms/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireRoom(ctx), DEFAULT_PRIMARY, callerId(ctx))));
 }
 
+// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
+var lib = __nccwpck_require__(680);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
+;// CONCATENATED MODULE: ./emulator/upload-store.ts
+// What the emulator keeps about uploads: every stored version of a file (size and sha256; the bytes only
+// for small files, so that a benchmark of hundreds of MiB does not fill the emulator's memory), the open
+// chunked-upload sessions, and failures that tests ask the chunk handler to report.
+
+/** Files up to this size keep their bytes (for downloads); larger ones only their size and hash. */
+const KEEP_CONTENT_LIMIT = 8 * 1024 * 1024;
+/** The server's `files:uploader:chunk-size` default. */
+const MAX_CHUNK_SIZE = 10 * 1024 * 1024;
+/** The server's sliding expiry of an upload session. */
+const SESSION_LIFETIME_MS = 12 * 3600_000;
+/** MessageAction codes of uploads. */
+const UploadActions = { uploaded: 5011, uploadedWithOverwriting: 5099 };
+/** Bytes arriving in pieces: hashed as they come, kept only while the total stays small. */
+class ContentSink {
+    hash = (0,external_node_crypto_namespaceObject.createHash)('sha256');
+    parts;
+    size = 0;
+    constructor(expectedSize) {
+        this.parts = expectedSize === undefined || expectedSize <= KEEP_CONTENT_LIMIT ? [] : undefined;
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.size += chunk.length;
+        if (this.parts && this.size > KEEP_CONTENT_LIMIT)
+            this.parts = undefined;
+        this.parts?.push(chunk);
+    }
+    /** A point to roll back to when a chunk fails halfway. */
+    mark() {
+        return { hash: this.hash.copy(), size: this.size, parts: this.parts?.length };
+    }
+    rollback(mark) {
+        this.hash = mark.hash;
+        this.size = mark.size;
+        if (this.parts && mark.parts !== undefined)
+            this.parts.length = mark.parts;
+    }
+    finish() {
+        return {
+            size: this.size,
+            sha256: this.hash.digest('hex'),
+            content: this.parts ? Buffer.concat(this.parts) : undefined
+        };
+    }
+}
+class UploadStore {
+    state;
+    versions = new Map();
+    sessions = new Map();
+    chunkFailures = [];
+    /** Every chunk the handler received, in order, for tests: session id, size and reply. */
+    chunkLog = [];
+    constructor(state) {
+        this.state = state;
+    }
+    /** The next chunk POST answers HTTP 200 `{success: false, message}` and stores nothing. */
+    failNextChunk(message) {
+        this.chunkFailures.push(message);
+    }
+    takeChunkFailure() {
+        return this.chunkFailures.shift();
+    }
+    /** Versions of a file, oldest first; a seeded file has its one version. */
+    history(file) {
+        const stored = this.versions.get(file.id);
+        if (stored)
+            return stored;
+        const content = file.content;
+        return [
+            {
+                version: file.version,
+                size: file.size,
+                sha256: content ? (0,external_node_crypto_namespaceObject.createHash)('sha256').update(content).digest('hex') : '',
+                content,
+                at: file.updatedAt,
+                userId: file.createdBy
+            }
+        ];
+    }
+    openSession(input) {
+        const now = new Date();
+        const session = {
+            ...input,
+            id: (0,external_node_crypto_namespaceObject.randomUUID)(),
+            created: now,
+            expires: new Date(now.getTime() + SESSION_LIFETIME_MS),
+            chunks: 0,
+            sink: new ContentSink(input.bytesTotal)
+        };
+        this.sessions.set(session.id, session);
+        return session;
+    }
+    /**
+     * Stores an uploaded file in `folder`: a new version of the file with the same title when
+     * `createNewIfExist` is false, otherwise a new file under the next free "name (n).ext".
+     */
+    store(folder, title, data, createNewIfExist, userId) {
+        const now = new Date();
+        const same = this.state.children(folder.id).files.find((f) => f.title === title);
+        if (same && !createNewIfExist) {
+            const history = this.history(same);
+            same.version += 1;
+            same.size = data.size;
+            same.content = data.content;
+            same.updatedAt = now;
+            this.versions.set(same.id, [...history, { version: same.version, ...data, at: now, userId }]);
+            this.record(same, UploadActions.uploadedWithOverwriting, userId);
+            return { file: same, overwritten: true };
+        }
+        const file = this.state.addFile({
+            parentId: folder.id,
+            title: same ? this.freeTitle(folder, title) : title,
+            size: data.size
+        });
+        file.content = data.content;
+        file.createdBy = userId;
+        this.versions.set(file.id, [{ version: 1, ...data, at: now, userId }]);
+        this.record(file, UploadActions.uploaded, userId);
+        return { file, overwritten: false };
+    }
+    freeTitle(folder, title) {
+        const taken = new Set(this.state.children(folder.id).files.map((f) => f.title));
+        const dot = title.lastIndexOf('.');
+        const [stem, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, ''];
+        for (let n = 1; n <= 10_000; n++) {
+            const candidate = `${stem} (${n})${ext}`;
+            if (!taken.has(candidate))
+                return candidate;
+        }
+        throw new Error(`No free name for "${title}"`);
+    }
+    record(file, actionId, userId) {
+        this.state.record({
+            actionId,
+            target: [String(file.id)],
+            entryType: 1,
+            userId,
+            description: [file.title]
+        });
+    }
+}
+const stores = new WeakMap();
+/** The upload store of an emulator's state (made on first use). */
+function uploadStore(state) {
+    let store = stores.get(state);
+    if (!store) {
+        store = new UploadStore(state);
+        stores.set(state, store);
+    }
+    return store;
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/uploads.ts
+
+
+
+
+
+
+const CHUNK_HANDLER_PATH = '/ChunkedUploader.ashx';
+/** Streams the first file part that `pick` accepts into `sink`; other parts are read and dropped. */
+function readFilePart(req, sink, pick, maxBytes) {
+    return new Promise((resolve, reject) => {
+        let parser;
+        try {
+            parser = lib_default()({
+                headers: req.headers,
+                defParamCharset: 'utf8',
+                // busboy flags a part as truncated once it reaches the limit, so one byte more is allowed
+                // for a part of exactly `maxBytes` to pass.
+                limits: maxBytes === undefined ? {} : { fileSize: maxBytes + 1 }
+            });
+        }
+        catch {
+            reject(badRequest('The request is not multipart/form-data'));
+            return;
+        }
+        let filename;
+        let found = false;
+        let truncated = false;
+        parser.on('file', (field, stream, info) => {
+            if (found || !pick(field)) {
+                stream.resume();
+                return;
+            }
+            found = true;
+            filename = info.filename;
+            stream.on('data', (chunk) => sink.write(chunk));
+            stream.on('limit', () => (truncated = true));
+        });
+        parser.on('close', () => resolve({ filename: found ? filename : undefined, truncated }));
+        parser.on('error', (error) => reject(badRequest(`Malformed multipart body: ${String(error)}`)));
+        req.on('error', reject);
+        req.pipe(parser);
+    });
+}
+function flag(text) {
+    return text?.trim().toLowerCase() === 'true';
+}
+async function simpleUpload(ctx, folder) {
+    const sink = new ContentSink();
+    const part = await readFilePart(ctx.req, sink, (field) => field.toLowerCase() === 'file');
+    if (part.filename === undefined)
+        throw badRequest('No file to upload');
+    const title = part.filename.trim();
+    if (title === '')
+        throw badRequest('The file has no name');
+    const store = uploadStore(ctx.state);
+    const { file } = store.store(folder, title, sink.finish(), flag(ctx.query.createNewIfExist), callerId(ctx));
+    // The server answers with an array holding the one uploaded file.
+    return ok([fileDto(file, ctx.portal)]);
+}
+function sessionDto(ctx, session) {
+    return {
+        id: session.id,
+        path: ctx.state.path(session.folderId).map((f) => f.id),
+        // Plain DateTime values, not ApiDateTime: always UTC with `Z`.
+        created: session.created.toISOString(),
+        expired: session.expires.toISOString(),
+        location: `${ctx.portal.url}${CHUNK_HANDLER_PATH}?uid=${session.id}`,
+        bytes_total: session.bytesTotal
+    };
+}
+async function createSession(ctx) {
+    const folder = requireFolder(ctx, 'folderId');
+    const fields = new BodyFields(await ctx.json());
+    const fileName = fields.string('fileName');
+    const fileSize = fields.int('fileSize', { min: 0, max: Number.MAX_SAFE_INTEGER });
+    const createNewIfExist = fields.bool('createNewIfExist');
+    fields.done();
+    if (fileName === undefined || fileName.trim() === '') {
+        throw new ValidationError({ FileName: ['The FileName field is required.'] });
+    }
+    return uploadStore(ctx.state).openSession({
+        folderId: folder.id,
+        fileName: fileName.trim(),
+        bytesTotal: fileSize ?? 0,
+        createNewIfExist: createNewIfExist ?? false,
+        userId: callerId(ctx)
+    });
+}
+// The legacy handler answers outside the API envelope, and with HTTP 200 even when it fails.
+function chunkReply(statusCode, body) {
+    return { kind: 'json', statusCode, body: { message: '', ...body } };
+}
+function chunkError(message) {
+    return chunkReply(200, { success: false, message });
+}
+// Reads and drops a body the handler refuses, so that the connection stays usable.
+async function drain(req) {
+    for await (const _chunk of req)
+        void _chunk;
+}
+async function receiveChunk(ctx) {
+    const store = uploadStore(ctx.state);
+    const session = store.sessions.get(ctx.query.uid ?? '');
+    if (!session) {
+        await drain(ctx.req);
+        return chunkError('Upload session not found');
+    }
+    if (session.userId !== callerId(ctx)) {
+        await drain(ctx.req);
+        return chunkError('Access denied');
+    }
+    if (session.expires.getTime() < Date.now()) {
+        store.sessions.delete(session.id);
+        await drain(ctx.req);
+        return chunkError('Upload session has expired');
+    }
+    if (flag(ctx.query.abort)) {
+        store.sessions.delete(session.id);
+        await drain(ctx.req);
+        return chunkReply(200, { success: true });
+    }
+    const forced = store.takeChunkFailure();
+    if (forced !== undefined) {
+        await drain(ctx.req);
+        return chunkError(forced);
+    }
+    const mark = session.sink.mark();
+    const before = session.sink.size;
+    let part;
+    try {
+        part = await readFilePart(ctx.req, session.sink, () => true, MAX_CHUNK_SIZE);
+    }
+    catch (error) {
+        session.sink.rollback(mark);
+        throw error;
+    }
+    const received = session.sink.size - before;
+    const refuse = (message) => {
+        session.sink.rollback(mark);
+        return chunkError(message);
+    };
+    if (part.filename === undefined)
+        return refuse('No file in the request');
+    if (part.truncated) {
+        return refuse(`The chunk is larger than the maximum of ${MAX_CHUNK_SIZE} bytes`);
+    }
+    if (session.sink.size > session.bytesTotal) {
+        return refuse(`The file is larger than the ${session.bytesTotal} bytes announced`);
+    }
+    session.chunks += 1;
+    // Each chunk slides the session's expiry, as on the server.
+    session.expires = new Date(Date.now() + (session.expires.getTime() - session.created.getTime()));
+    if (session.sink.size < session.bytesTotal) {
+        store.chunkLog.push({ sessionId: session.id, size: received, status: 200, success: true });
+        return chunkReply(200, { success: true, data: sessionDto(ctx, session) });
+    }
+    store.sessions.delete(session.id);
+    const folder = ctx.state.folder(session.folderId);
+    if (!folder)
+        return chunkError('The folder of the upload no longer exists');
+    const { file } = store.store(folder, session.fileName, session.sink.finish(), session.createNewIfExist, session.userId);
+    store.chunkLog.push({ sessionId: session.id, size: received, status: 201, success: true });
+    return chunkReply(201, {
+        success: true,
+        data: {
+            id: file.id,
+            folderId: file.parentId,
+            version: file.version,
+            title: file.title,
+            provider_key: null,
+            uploaded: true,
+            file: fileDto(file, ctx.portal)
+        }
+    });
+}
+function versionDto(ctx, file) {
+    return uploadStore(ctx.state)
+        .history(file)
+        .map((v) => ({
+        ...fileDto(file, ctx.portal),
+        version: v.version,
+        versionGroup: v.version,
+        pureContentLength: v.size,
+        contentLength: humanSize(v.size),
+        updated: ctx.portal.date(v.at)
+    }))
+        .reverse();
+}
+function registerUploadRoutes(router) {
+    router.route('POST', '/api/2.0/files/{folderId:int}/upload', (ctx) => simpleUpload(ctx, requireFolder(ctx, 'folderId')));
+    router.route('POST', '/api/2.0/files/@my/upload', (ctx) => {
+        const folder = ctx.state.folder(ctx.state.myDocumentsId);
+        if (!folder)
+            throw notFound();
+        return simpleUpload(ctx, folder);
+    });
+    // Obsolete on the server but still served: the session comes wrapped as {success, data}.
+    router.route('POST', '/api/2.0/files/{folderId:int}/upload/create_session', async (ctx) => {
+        const session = await createSession(ctx);
+        return ok({ success: true, data: sessionDto(ctx, session) });
+    });
+    router.route('POST', '/api/2.0/files/{folderId:int}/session', async (ctx) => ok(sessionDto(ctx, await createSession(ctx))));
+    router.route('POST', CHUNK_HANDLER_PATH, async (ctx) => {
+        try {
+            return await receiveChunk(ctx);
+        }
+        catch (error) {
+            // The handler turns every exception into a 200 with success:false.
+            return chunkError(error instanceof Error ? error.message : String(error));
+        }
+    });
+    // The version history, newest first.
+    router.route('GET', '/api/2.0/files/file/{id:int}/history', (ctx) => ok(versionDto(ctx, requireFile(ctx))));
+}
+
 ;// CONCATENATED MODULE: ./emulator/routes/index.ts
+
+
+
 
 
 
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
-    registerLinkRoutes
+    registerLinkRoutes,
+    registerUploadRoutes,
+    registerAuditRoutes,
+    registerDownloadRoutes
 ];
+
+;// CONCATENATED MODULE: ./emulator/faults.ts
+// Fault injection: a middleware that makes chosen requests fail the way a flaky network, a busy portal or
+// a misconfigured proxy makes them fail, so that tests can prove what the action does then. Faults are
+// queued with a match and a count, per test through `emulator.faults`, or for a whole emulator process
+// through the EMULATOR_FAULTS environment variable (see parseFaults).
+
+
+const FAULT_KINDS = [
+    'status',
+    'reset-before',
+    'reset-after',
+    'stall',
+    'stall-headers',
+    'html',
+    'truncated-json',
+    'envelope-error',
+    'redirect'
+];
+const DEFAULT_HOLD_MS = 120_000;
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+const LOGIN_PAGE = '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>ONLYOFFICE DocSpace: Sign in</title>' +
+    '</head>\n<body><form method="post" action="/login"><input name="login" type="email">' +
+    '<input name="password" type="password"><button type="submit">Sign in</button></form></body></html>\n';
+// What a stall or a cut-off body sends when the real answer was not produced: a success envelope.
+const SYNTHETIC_BODY = JSON.stringify({
+    response: { id: 1, title: 'synthetic', access: 2 },
+    count: 1,
+    links: [],
+    status: 0,
+    statusCode: 200
+});
+class FaultSpecError extends Error {
+}
+function isInteger(value, min, max = Number.MAX_SAFE_INTEGER) {
+    return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+/** Throws a FaultSpecError naming the field (prefixed with `where`) when a spec cannot be honoured. */
+function checkFault(spec, where = 'fault') {
+    const fail = (field, problem) => {
+        throw new FaultSpecError(`${where}.${field} ${problem}`);
+    };
+    if (!FAULT_KINDS.includes(spec.kind))
+        fail('kind', `must be one of ${FAULT_KINDS.join(', ')}`);
+    if (spec.method !== undefined && !/^[A-Za-z]+$/.test(spec.method))
+        fail('method', 'must be an HTTP method');
+    if (spec.path !== undefined && typeof spec.path !== 'string' && !(spec.path instanceof RegExp))
+        fail('path', 'must be a string or a RegExp');
+    if (spec.count !== undefined && !isInteger(spec.count, 1))
+        fail('count', 'must be an integer ≥ 1');
+    if (spec.skip !== undefined && !isInteger(spec.skip, 0))
+        fail('skip', 'must be an integer ≥ 0');
+    if (spec.status !== undefined) {
+        const ok = spec.kind === 'redirect'
+            ? REDIRECT_STATUSES.has(spec.status)
+            : isInteger(spec.status, spec.kind === 'envelope-error' ? 100 : 400, 599);
+        if (!ok) {
+            fail('status', spec.kind === 'redirect'
+                ? 'must be 301, 302, 303, 307 or 308'
+                : spec.kind === 'envelope-error'
+                    ? 'must be an HTTP status'
+                    : 'must be an error status (400 to 599)');
+        }
+    }
+    const retryAfter = spec.retryAfter;
+    if (retryAfter !== undefined &&
+        !(typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0) &&
+        !(typeof retryAfter === 'string' && retryAfter.trim() !== '') &&
+        !(retryAfter instanceof Date && !Number.isNaN(retryAfter.getTime()))) {
+        fail('retryAfter', 'must be seconds ≥ 0, a date or a header value');
+    }
+    if (spec.body !== undefined && typeof spec.body !== 'string')
+        fail('body', 'must be a string');
+    if (spec.message !== undefined && typeof spec.message !== 'string')
+        fail('message', 'must be a string');
+    if (spec.handled !== undefined && typeof spec.handled !== 'boolean')
+        fail('handled', 'must be true or false');
+    if (spec.stallBytes !== undefined && !isInteger(spec.stallBytes, 0))
+        fail('stallBytes', 'must be an integer ≥ 0');
+    if (spec.holdMs !== undefined && !isInteger(spec.holdMs, 1))
+        fail('holdMs', 'must be an integer ≥ 1');
+    if (spec.hangUp !== undefined && typeof spec.hangUp !== 'boolean')
+        fail('hangUp', 'must be true or false');
+    if (spec.to !== undefined && spec.to !== 'other-origin' && spec.to !== 'same-origin')
+        fail('to', 'must be other-origin or same-origin');
+    return spec;
+}
+const JSON_FIELDS = new Set([
+    'kind',
+    'method',
+    'path',
+    'pathRegExp',
+    'count',
+    'skip',
+    'status',
+    'retryAfter',
+    'body',
+    'message',
+    'handled',
+    'stallBytes',
+    'holdMs',
+    'hangUp',
+    'to'
+]);
+/**
+ * Faults from JSON, as EMULATOR_FAULTS gives them: an array of specs (or one spec). A RegExp path is
+ * written as `"pathRegExp": "^/api/2\\.0/files/file/\\d+/links"`; a date `retryAfter` as an HTTP date.
+ */
+function parseFaults(text, source = 'EMULATOR_FAULTS') {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new FaultSpecError(`${source} must be JSON: an array of faults like [{"kind":"status","status":503}]`);
+    }
+    const list = Array.isArray(value) ? value : [value];
+    return list.map((item, i) => {
+        const where = `${source}[${i}]`;
+        if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+            throw new FaultSpecError(`${where} must be an object like {"kind":"status","status":503}`);
+        }
+        const record = item;
+        for (const key of Object.keys(record)) {
+            if (!JSON_FIELDS.has(key))
+                throw new FaultSpecError(`${where}.${key} is not a fault field`);
+        }
+        const { pathRegExp, ...rest } = record;
+        const spec = { ...rest };
+        if (pathRegExp !== undefined) {
+            if (rest.path !== undefined)
+                throw new FaultSpecError(`${where}: give path or pathRegExp, not both`);
+            if (typeof pathRegExp !== 'string')
+                throw new FaultSpecError(`${where}.pathRegExp must be a string`);
+            try {
+                spec.path = new RegExp(pathRegExp);
+            }
+            catch {
+                throw new FaultSpecError(`${where}.pathRegExp is not a valid regular expression`);
+            }
+        }
+        return checkFault(spec, where);
+    });
+}
+function pathAndQuery(ctx) {
+    return `${ctx.url.pathname}${ctx.url.search}`;
+}
+function matches(spec, ctx) {
+    if (spec.method !== undefined && spec.method.toUpperCase() !== ctx.method)
+        return false;
+    if (spec.path === undefined)
+        return true;
+    const target = pathAndQuery(ctx);
+    if (typeof spec.path === 'string')
+        return target.includes(spec.path);
+    spec.path.lastIndex = 0;
+    return spec.path.test(target);
+}
+function toBuffer(chunk, encoding) {
+    if (Buffer.isBuffer(chunk))
+        return chunk;
+    if (chunk instanceof Uint8Array)
+        return Buffer.from(chunk);
+    return Buffer.from(String(chunk), typeof encoding === 'string' ? encoding : 'utf8');
+}
+function callbackIn(args) {
+    const last = args[args.length - 1];
+    return typeof last === 'function' ? last : undefined;
+}
+function flatHeaders(headers) {
+    const out = {};
+    for (const [name, value] of Object.entries(headers)) {
+        if (value !== undefined)
+            out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    }
+    return out;
+}
+/**
+ * Lets the route handle the request while keeping what it answers off the wire, so that the fault can
+ * send something else (or nothing) once the request has taken effect.
+ */
+async function handleAside(ctx, next) {
+    const res = ctx.res;
+    const methods = res;
+    const original = { writeHead: methods.writeHead, write: methods.write, end: methods.end };
+    const chunks = [];
+    let status = 200;
+    let written = {};
+    let finish = () => undefined;
+    const ended = new Promise((resolve) => (finish = resolve));
+    const closed = new Promise((resolve) => res.once('close', () => resolve()));
+    methods.writeHead = (code, ...rest) => {
+        status = code;
+        const headers = rest.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r));
+        if (headers)
+            written = { ...written, ...headers };
+        return res;
+    };
+    methods.write = (chunk, ...rest) => {
+        chunks.push(toBuffer(chunk, rest[0]));
+        const done = callbackIn(rest);
+        if (done)
+            setImmediate(done);
+        return true;
+    };
+    methods.end = (...args) => {
+        if (args.length > 0 &&
+            typeof args[0] !== 'function' &&
+            args[0] !== undefined &&
+            args[0] !== null) {
+            chunks.push(toBuffer(args[0], args[1]));
+        }
+        const done = callbackIn(args);
+        if (done)
+            setImmediate(done);
+        finish();
+        return res;
+    };
+    try {
+        await next();
+    }
+    catch (error) {
+        ctx.fail(error);
+    }
+    await Promise.race([ended, closed]);
+    Object.assign(methods, original);
+    return {
+        status,
+        headers: { ...flatHeaders(res.getHeaders()), ...flatHeaders(written) },
+        body: Buffer.concat(chunks)
+    };
+}
+function dropConnection(ctx, hangUp) {
+    const socket = ctx.req.socket;
+    if (socket.destroyed)
+        return;
+    // A TCP reset (RST) is what a crashed backend or a dropping proxy gives; an orderly close is what a
+    // server that gives up on the request does.
+    if (!hangUp && typeof socket.resetAndDestroy === 'function')
+        socket.resetAndDestroy();
+    else
+        socket.destroy();
+}
+function httpDate(value) {
+    if (typeof value === 'number')
+        return String(value);
+    if (value instanceof Date)
+        return value.toUTCString();
+    return value;
+}
+function secondsUntil(value) {
+    if (typeof value === 'number')
+        return Math.ceil(Date.now() / 1000 + value);
+    const at = value instanceof Date ? value.getTime() : Date.parse(value);
+    return Number.isNaN(at) ? undefined : Math.ceil(at / 1000);
+}
+function statusHeaders(spec, status) {
+    const headers = {};
+    if (spec.retryAfter === undefined)
+        return headers;
+    headers['Retry-After'] = httpDate(spec.retryAfter);
+    const reset = secondsUntil(spec.retryAfter);
+    if (status === 429 && reset !== undefined) {
+        // DocSpace's rate limiter sends these with every 429.
+        headers['X-RateLimit-Limit'] = '1500';
+        headers['X-RateLimit-Remaining'] = '0';
+        headers['X-RateLimit-Reset'] = String(reset);
+    }
+    return headers;
+}
+function sendRaw(res, status, headers, body = '') {
+    if (res.headersSent || res.destroyed)
+        return;
+    res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(body)) });
+    res.end(body);
+}
+async function startRecorder() {
+    const requests = [];
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+        requests.push({
+            method: req.method ?? '',
+            path: req.url ?? '/',
+            headers: { ...req.headers },
+            at: new Date()
+        });
+        req.resume();
+        // A plausible success, so that a client that followed the redirect would show it by succeeding.
+        sendRaw(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify({ response: [], count: 0, links: [], status: 0, statusCode: 200 }));
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const { port } = server.address();
+    return {
+        recorder: { url: `http://127.0.0.1:${port}`, requests },
+        close: () => new Promise((resolve) => {
+            server.closeAllConnections();
+            server.close(() => resolve());
+        })
+    };
+}
+async function createFaults() {
+    let queue = [];
+    const hits = [];
+    const stalled = new Set();
+    const { recorder, close: closeRecorder } = await startRecorder();
+    function take(ctx) {
+        for (const fault of queue) {
+            if (fault.remaining <= 0 || !matches(fault.spec, ctx))
+                continue;
+            if (fault.toSkip > 0) {
+                fault.toSkip--;
+                return undefined;
+            }
+            fault.remaining--;
+            fault.hits++;
+            return fault;
+        }
+        return undefined;
+    }
+    // Keeps the connection open without answering until the client gives up (or the hold runs out).
+    function hold(ctx, holdMs) {
+        const res = ctx.res;
+        ctx.req.resume();
+        if (res.destroyed)
+            return Promise.resolve();
+        stalled.add(res);
+        return new Promise((resolve) => {
+            const timer = setTimeout(() => res.destroy(), holdMs);
+            timer.unref();
+            res.once('close', () => {
+                clearTimeout(timer);
+                stalled.delete(res);
+                resolve();
+            });
+        });
+    }
+    async function stall(ctx, spec, next) {
+        let status = 200;
+        let headers = { 'content-type': 'application/json; charset=utf-8' };
+        let body = Buffer.from(SYNTHETIC_BODY);
+        if (spec.handled ?? true) {
+            const captured = await handleAside(ctx, next);
+            if (ctx.res.destroyed)
+                return;
+            status = captured.status;
+            headers = captured.headers;
+            // An empty answer has nothing to stall in: the synthetic body stands in for it.
+            if (captured.body.length > 0)
+                body = captured.body;
+        }
+        const sent = Math.min(spec.stallBytes ?? Math.floor(body.length / 2), body.length - 1);
+        delete headers['transfer-encoding'];
+        ctx.res.writeHead(status, { ...headers, 'content-length': String(body.length) });
+        // flushHeaders sends the head on its own when nothing of the body goes out.
+        if (sent > 0)
+            ctx.res.write(body.subarray(0, sent));
+        else
+            ctx.res.flushHeaders();
+        await hold(ctx, spec.holdMs ?? DEFAULT_HOLD_MS);
+    }
+    async function inject(fault, ctx, next) {
+        const spec = fault.spec;
+        const res = ctx.res;
+        const handled = spec.handled ?? false;
+        // For the faults that replace the answer, the real one (when asked for) is produced and dropped.
+        const replace = async () => {
+            if (handled)
+                await handleAside(ctx, next);
+            return !res.destroyed;
+        };
+        switch (spec.kind) {
+            case 'reset-before':
+                dropConnection(ctx, spec.hangUp ?? false);
+                return;
+            case 'reset-after':
+                await handleAside(ctx, next);
+                dropConnection(ctx, spec.hangUp ?? false);
+                return;
+            case 'stall':
+                return stall(ctx, spec, next);
+            case 'stall-headers':
+                if (await replace())
+                    await hold(ctx, spec.holdMs ?? DEFAULT_HOLD_MS);
+                return;
+            case 'status': {
+                if (!(await replace()))
+                    return;
+                const status = spec.status ?? 503;
+                const headers = statusHeaders(spec, status);
+                if (spec.body !== undefined)
+                    headers['Content-Type'] = 'text/plain; charset=utf-8';
+                sendRaw(res, status, headers, spec.body);
+                return;
+            }
+            case 'html':
+                if (await replace())
+                    sendRaw(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, LOGIN_PAGE);
+                return;
+            case 'truncated-json': {
+                let body = Buffer.from(SYNTHETIC_BODY);
+                if (handled) {
+                    const captured = await handleAside(ctx, next);
+                    if (res.destroyed)
+                        return;
+                    if (captured.body.length > 2)
+                        body = captured.body;
+                }
+                const cut = body.subarray(0, Math.max(1, Math.floor(body.length / 2)));
+                sendRaw(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, cut);
+                return;
+            }
+            case 'envelope-error': {
+                if (!(await replace()))
+                    return;
+                const message = spec.message ?? 'Internal server error';
+                if (ctx.path.toLowerCase() === CHUNK_HANDLER_PATH.toLowerCase()) {
+                    // The legacy chunk handler has its own error shape, also sent with HTTP 200.
+                    sendRaw(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify({ success: false, message }));
+                    return;
+                }
+                const envelope = {
+                    error: {
+                        message,
+                        type: 'System.Exception',
+                        stack: '   at System.Exception',
+                        hresult: -2146233088
+                    },
+                    status: 1,
+                    statusCode: spec.status ?? 200
+                };
+                sendRaw(res, 200, { 'Content-Type': 'application/json; charset=utf-8' }, JSON.stringify(envelope));
+                return;
+            }
+            case 'redirect': {
+                ctx.req.resume();
+                const base = spec.to === 'same-origin' ? '' : recorder.url;
+                sendRaw(res, spec.status ?? 302, { Location: `${base}${pathAndQuery(ctx)}` });
+                return;
+            }
+        }
+    }
+    const middleware = async (ctx, next) => {
+        const fault = take(ctx);
+        if (!fault)
+            return next();
+        hits.push({
+            kind: fault.spec.kind,
+            method: ctx.method,
+            path: pathAndQuery(ctx),
+            at: new Date()
+        });
+        await inject(fault, ctx, next);
+    };
+    return {
+        add(...specs) {
+            const added = specs.map((spec) => {
+                checkFault(spec);
+                return { spec: { ...spec }, remaining: spec.count ?? 1, toSkip: spec.skip ?? 0, hits: 0 };
+            });
+            queue.push(...added);
+            return added;
+        },
+        clear() {
+            queue = [];
+        },
+        reset() {
+            queue = [];
+            hits.length = 0;
+            recorder.requests.length = 0;
+        },
+        pending: () => queue.filter((fault) => fault.remaining > 0),
+        hits,
+        recorder,
+        middleware,
+        async close() {
+            queue = [];
+            for (const res of stalled)
+                res.destroy();
+            stalled.clear();
+            await closeRecorder();
+        }
+    };
+}
 
 ;// CONCATENATED MODULE: ./emulator/server.ts
 // The DocSpace emulator: a loopback HTTP server over the in-memory portal.
+
 
 
 
@@ -1596,7 +4999,8 @@ async function startEmulator(options = {}) {
     const router = new Router();
     for (const area of options.areas ?? defaultAreas)
         area(router);
-    const middlewares = [];
+    const faults = await createFaults();
+    const middlewares = [faults.middleware];
     const requests = [];
     const sockets = new Set();
     const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
@@ -1674,6 +5078,7 @@ async function startEmulator(options = {}) {
         get latencyMs() {
             return latencyMs;
         },
+        faults,
         addFolder: (input) => state.addFolder(input),
         addRoom: (input) => state.addRoom(input),
         addFile: (input) => state.addFile(input),
@@ -1683,7 +5088,7 @@ async function startEmulator(options = {}) {
                 server.close(() => resolve());
                 for (const socket of sockets)
                     socket.destroy();
-            });
+            }).then(() => faults.close());
             return closing;
         }
     };
@@ -1692,6 +5097,8 @@ async function startEmulator(options = {}) {
 ;// CONCATENATED MODULE: ./emulator/cli.ts
 // Entry of the bundled emulator. Run directly, it starts an emulator configured from the environment
 // and prints one JSON line; imported, it only re-exports the programmatic API.
+
+
 
 
 
@@ -1712,7 +5119,8 @@ function intFromEnv(env, name) {
 }
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it) and `EMULATOR_TIMEZONE_OFFSET_MINUTES`, then writes the JSON line
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES` and `EMULATOR_FAULTS` (faults to
+ * inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
 async function runCli(env = process.env, write = (line) => process.stdout.write(line)) {
@@ -1720,12 +5128,14 @@ async function runCli(env = process.env, write = (line) => process.stdout.write(
     const seed = seedPath
         ? JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(seedPath, 'utf8'))
         : defaultSeed;
+    const faults = env.EMULATOR_FAULTS?.trim() ? parseFaults(env.EMULATOR_FAULTS) : [];
     const emulator = await startEmulator({
         port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
         latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
         timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
         seed
     });
+    emulator.faults.add(...faults);
     write(JSON.stringify({
         url: emulator.url,
         apiKey: emulator.adminKey,
@@ -1762,6 +5172,7 @@ var __webpack_exports__ADMIN_PASSWORD = __webpack_exports__.qw;
 var __webpack_exports__ApiError = __webpack_exports__.hD;
 var __webpack_exports__EmulatorState = __webpack_exports__.RB;
 var __webpack_exports__EntryType = __webpack_exports__.$Y;
+var __webpack_exports__FAULT_KINDS = __webpack_exports__.ln;
 var __webpack_exports__FileShare = __webpack_exports__.Mu;
 var __webpack_exports__LinkActions = __webpack_exports__.EV;
 var __webpack_exports__LinkType = __webpack_exports__.J;
@@ -1777,6 +5188,7 @@ var __webpack_exports__defaultSeed = __webpack_exports__.pr;
 var __webpack_exports__forbidden = __webpack_exports__.o0;
 var __webpack_exports__notFound = __webpack_exports__.mX;
 var __webpack_exports__ok = __webpack_exports__.ok;
+var __webpack_exports__parseFaults = __webpack_exports__.bZ;
 var __webpack_exports__runCli = __webpack_exports__.ak;
 var __webpack_exports__startEmulator = __webpack_exports__.sJ;
-export { __webpack_exports__ADMIN_EMAIL as ADMIN_EMAIL, __webpack_exports__ADMIN_PASSWORD as ADMIN_PASSWORD, __webpack_exports__ApiError as ApiError, __webpack_exports__EmulatorState as EmulatorState, __webpack_exports__EntryType as EntryType, __webpack_exports__FileShare as FileShare, __webpack_exports__LinkActions as LinkActions, __webpack_exports__LinkType as LinkType, __webpack_exports__RoomType as RoomType, __webpack_exports__SubjectType as SubjectType, __webpack_exports__USER_EMAIL as USER_EMAIL, __webpack_exports__USER_PASSWORD as USER_PASSWORD, __webpack_exports__Unauthorized as Unauthorized, __webpack_exports__ValidationError as ValidationError, __webpack_exports__applySeed as applySeed, __webpack_exports__badRequest as badRequest, __webpack_exports__defaultSeed as defaultSeed, __webpack_exports__forbidden as forbidden, __webpack_exports__notFound as notFound, __webpack_exports__ok as ok, __webpack_exports__runCli as runCli, __webpack_exports__startEmulator as startEmulator };
+export { __webpack_exports__ADMIN_EMAIL as ADMIN_EMAIL, __webpack_exports__ADMIN_PASSWORD as ADMIN_PASSWORD, __webpack_exports__ApiError as ApiError, __webpack_exports__EmulatorState as EmulatorState, __webpack_exports__EntryType as EntryType, __webpack_exports__FAULT_KINDS as FAULT_KINDS, __webpack_exports__FileShare as FileShare, __webpack_exports__LinkActions as LinkActions, __webpack_exports__LinkType as LinkType, __webpack_exports__RoomType as RoomType, __webpack_exports__SubjectType as SubjectType, __webpack_exports__USER_EMAIL as USER_EMAIL, __webpack_exports__USER_PASSWORD as USER_PASSWORD, __webpack_exports__Unauthorized as Unauthorized, __webpack_exports__ValidationError as ValidationError, __webpack_exports__applySeed as applySeed, __webpack_exports__badRequest as badRequest, __webpack_exports__defaultSeed as defaultSeed, __webpack_exports__forbidden as forbidden, __webpack_exports__notFound as notFound, __webpack_exports__ok as ok, __webpack_exports__parseFaults as parseFaults, __webpack_exports__runCli as runCli, __webpack_exports__startEmulator as startEmulator };

@@ -1,11 +1,17 @@
 // The route areas a new emulator starts with, in registration order.
 import type { RouteArea } from '../router.js'
+import { registerAuditRoutes } from './audit.js'
 import { registerAuthenticationRoutes } from './authentication.js'
+import { registerDownloadRoutes } from './downloads.js'
 import { registerEntryRoutes } from './entries.js'
 import { registerLinkRoutes } from './links.js'
+import { registerUploadRoutes } from './uploads.js'
 
 export const defaultAreas: RouteArea[] = [
   registerAuthenticationRoutes,
   registerEntryRoutes,
-  registerLinkRoutes
+  registerLinkRoutes,
+  registerUploadRoutes,
+  registerAuditRoutes,
+  registerDownloadRoutes
 ]

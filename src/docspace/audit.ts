@@ -120,7 +120,8 @@ export async function fileDownloads(
     if (batch.length < PAGE_SIZE && batch.length !== UNFILTERED_PAGE) {
       return { counted: true, events, truncated: false }
     }
-    if (batch.length === 0 || fresh === 0) return { counted: true, events, truncated: false }
+    // A full page of events already read: the portal ignores startIndex, so the rest is out of reach.
+    if (fresh === 0) return { counted: true, events, truncated: true }
     previous = batch
     startIndex += batch.length
   }

@@ -88,7 +88,9 @@ class AttemptFailure {
     readonly reason: string,
     readonly toError: (attempts: number, ambiguous: boolean) => DocSpaceError,
     /** The wait the server asked for. */
-    readonly waitMs?: number
+    readonly waitMs?: number,
+    /** The server may have acted on the request even though it is not repeated. */
+    readonly outcomeUnknown = safety === 'maybe-done'
   ) {}
 }
 
@@ -288,7 +290,7 @@ export class DocSpaceClient {
         if (!(error instanceof AttemptFailure)) throw error
         failure = error
       }
-      const ambiguous = failure.safety === 'maybe-done' && mode !== 'read'
+      const ambiguous = failure.outcomeUnknown && mode !== 'read'
       const repeatable =
         failure.safety === 'not-sent' || (failure.safety === 'maybe-done' && mode !== 'none')
       if (!repeatable || attempt >= attempts || !body.canSendAgain()) {
@@ -527,7 +529,18 @@ export class DocSpaceClient {
       )
     }
     if (status === 204 || call.verb === 'HEAD') return { data: undefined, envelope: {}, status }
-    if (body.kind !== 'json') throw finalFailure(badBody(endpoint, status, body))
+    // A 2xx that cannot be read may still have done what was asked: final, but ambiguous for a write.
+    const unreadable = (make: (ambiguous: boolean) => DocSpaceError): AttemptFailure =>
+      new AttemptFailure(
+        'final',
+        `HTTP ${status}`,
+        (_, ambiguous) => make(ambiguous),
+        undefined,
+        true
+      )
+    if (body.kind !== 'json') {
+      throw unreadable((ambiguous) => badBody(endpoint, status, body, ambiguous))
+    }
     if (call.options.expect === 'json') {
       const envelope = (isRecord(body.value) ? body.value : {}) as Envelope<T>
       return { data: body.value as T, envelope, status }
@@ -537,7 +550,7 @@ export class DocSpaceClient {
       !isRecord(value) ||
       !('status' in value || 'statusCode' in value || 'response' in value || 'error' in value)
     ) {
-      throw finalFailure(notAnEnvelope(endpoint, status))
+      throw unreadable((ambiguous) => notAnEnvelope(endpoint, status, ambiguous))
     }
     const envelope = value as Envelope<T>
     if (envelope.status === 1 || envelope.error !== undefined) {

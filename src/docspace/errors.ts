@@ -10,17 +10,21 @@ export type ErrorKind =
   | 'unsupported' // 415
   | 'rate-limited' // 429
   | 'server' // 5xx
-  | 'network' // connection refused, reset, hang-up
+  | 'network' // connection refused, reset, hang-up, DNS, TLS; a proxy that wants credentials (407)
   | 'timeout'
-  | 'bad-response' // HTML, malformed JSON, an error envelope with a 2xx status
-  | 'redirect' // a redirect that cannot be followed safely
+  | 'bad-response' // HTML, malformed or empty JSON, an error envelope with a 2xx status and no error code
+  | 'redirect' // a redirect that cannot be followed safely, or a URL off the portal's origin
 
 export class DocSpaceError extends Error {
   readonly kind: ErrorKind
   readonly status?: number
   /** `PUT /api/2.0/files/file/12/links` */
   readonly endpoint: string
-  /** The request reached the server and its outcome is unknown (timeout or reset after sending). */
+  /**
+   * The request may have reached the server and its outcome is unknown (timeout, reset or 502/504 after
+   * sending, or a 2xx whose body cannot be read): set for writes only, which the client then never
+   * repeats on its own when they are not idempotent.
+   */
   readonly ambiguous: boolean
 
   constructor(

@@ -44,26 +44,32 @@ function describe(body: Exclude<Body, { kind: 'json' }>): string {
   }
 }
 
+// After a 2xx to a write, what was asked may have been done even though the answer cannot be read.
+function unknownOutcome(ambiguous: boolean): string {
+  return ambiguous ? ' (the portal may have carried out the request, so it was not repeated)' : ''
+}
+
 export function badBody(
   endpoint: string,
   status: number,
-  body: Exclude<Body, { kind: 'json' }>
+  body: Exclude<Body, { kind: 'json' }>,
+  ambiguous = false
 ): DocSpaceError {
   return new DocSpaceError(
     'bad-response',
     endpoint,
-    `${endpoint} answered HTTP ${status} with ${describe(body)}`,
-    { status }
+    `${endpoint} answered HTTP ${status} with ${describe(body)}${unknownOutcome(ambiguous)}`,
+    { status, ambiguous }
   )
 }
 
-export function notAnEnvelope(endpoint: string, status: number): DocSpaceError {
+export function notAnEnvelope(endpoint: string, status: number, ambiguous = false): DocSpaceError {
   return new DocSpaceError(
     'bad-response',
     endpoint,
     `${endpoint} answered HTTP ${status} with JSON that is not a DocSpace API response: ` +
-      "is portal-url the portal's address?",
-    { status }
+      `is portal-url the portal's address?${unknownOutcome(ambiguous)}`,
+    { status, ambiguous }
   )
 }
 
@@ -148,7 +154,7 @@ function statusText(ctx: StatusContext): { kind: ErrorKind; text: string } {
     case 403: {
       const own =
         serverMessage && !/^access denied\.?$/i.test(serverMessage) ? serverMessage : undefined
-      const scope = ctx.auth === 'api-key' ? " (or the API key's scopes do not cover it)" : ''
+      const scope = ctx.auth === 'api-key' ? ", or the API key's scopes do not cover it" : ''
       return {
         kind: 'forbidden',
         text: withMessage(`${endpoint}: ${who} lacks permission for this${scope} (${http})`, own)
@@ -166,8 +172,8 @@ function statusText(ctx: StatusContext): { kind: ErrorKind; text: string } {
       return {
         kind: 'network',
         text:
-          `${endpoint}: the proxy asks for credentials (${http}): give them in the proxy URL ` +
-          '(http://user:password@host:port)'
+          `${endpoint}: the proxy${ctx.proxy ? ` ${ctx.proxy}` : ''} asks for credentials (${http}): ` +
+          'give them in the proxy URL (http://user:password@host:port)'
       }
     case 413:
       return {
@@ -214,7 +220,7 @@ function statusText(ctx: StatusContext): { kind: ErrorKind; text: string } {
 }
 
 // Statuses that a proxy answers on its own when it cannot or will not pass a request on.
-const PROXY_STATUSES = new Set([403, 407, 502, 503, 504])
+const PROXY_STATUSES = new Set([403, 502, 503, 504])
 
 export function statusError(ctx: StatusContext): DocSpaceError {
   const { kind, text } = statusText(ctx)

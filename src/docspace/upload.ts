@@ -13,7 +13,7 @@ export const MAX_CHUNK_SIZE = 10 * MiB
 /** Files up to this size go in one multipart request. */
 export const SIMPLE_UPLOAD_LIMIT = 10 * MiB
 // Large reads keep the number of stream round trips low; a few of them in flight is all the memory used.
-const READ_SIZE = MiB
+const READ_SIZE = 256 * 1024
 
 export interface LocalFile {
   /** Absolute path on disk. */

@@ -1,4 +1,5 @@
 import fetch from 'node-fetch'
+import { proxyRouteFor } from '../docspace/proxy.js'
 import type { Repository } from './event.js'
 
 // The section of the release notes that lists the uploaded files. It sits between two HTML comments (not
@@ -122,12 +123,16 @@ async function githubRequest(
   const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/releases/${update.releaseId}`
   const endpoint = `${method} ${path}`
   const attempts = Math.max(1, update.attempts ?? 3)
+  const url = `${update.apiUrl}${path}`
+  // Self-hosted runners behind a proxy reach GitHub the same way as the portal: HTTPS_PROXY / NO_PROXY.
+  const route = await proxyRouteFor(new URL(url))
   for (let attempt = 1; ; attempt++) {
     let status: number
     let text: string
     try {
-      const res = await fetch(`${update.apiUrl}${path}`, {
+      const res = await fetch(url, {
         method,
+        agent: route?.agent,
         headers: {
           Accept: 'application/vnd.github+json',
           Authorization: `Bearer ${update.token}`,

@@ -13,6 +13,7 @@ import { sharedLinkOf, toShareLink } from '../links/share-link.js'
 import { decodeTitle, encodeTitle } from '../links/title-tag.js'
 import type { OperationContext } from './context.js'
 import type { OperationResult } from './result.js'
+import { saveLinkState } from './update-link.js'
 
 export const DEFAULT_LINK_TITLE = 'Shared link'
 const READ = 2
@@ -111,35 +112,7 @@ async function reuseLink(
       createdAt
     })
   }
-  const id = sharedLinkOf(existing)?.id ?? ''
-  if (request.dryRun) {
-    const preview = previewShareLink(next, id, sharedLinkOf(existing)?.shareLink ?? '')
-    return {
-      operation: request.operation,
-      dryRun: true,
-      headline: `Would update existing link "${preview.title}" on ${describeTarget(target)}`,
-      link: preview,
-      links: [{ ...preview, action: 'would-update' }],
-      revoked: false
-    }
-  }
-  const updated = await putLink(
-    context.client,
-    target,
-    linkRequestBody(target, next, id),
-    'idempotent'
-  )
-  if (!updated) throw new Error(`the portal did not return link ${id} after updating it`)
-  const link = toShareLink(updated, now)
-  context.log.info(`Reused link "${link.title}" (${link.id}) on ${describeTarget(target)}`)
-  return {
-    operation: request.operation,
-    dryRun: false,
-    headline: `Reused link "${link.title}" on ${describeTarget(target)} with the requested settings`,
-    link,
-    links: [{ ...link, action: 'reused' }],
-    revoked: false
-  }
+  return saveLinkState(request, context, target, existing, next, 'reused')
 }
 
 /**
@@ -155,7 +128,10 @@ async function createOnce(
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await putLink(context.client, target, body, 'none')
-      if (!created) throw new Error(`the portal did not return the link it created on ${describeTarget(target)}`)
+      if (!created)
+        throw new Error(
+          `the portal did not return the link it created on ${describeTarget(target)}`
+        )
       return created
     } catch (error) {
       if (!(error instanceof DocSpaceError) || !error.ambiguous || attempt >= 2) throw error

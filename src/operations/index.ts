@@ -6,7 +6,10 @@ import { listTargetLinks } from './list-links.js'
 import { revokeLink } from './revoke-link.js'
 import { updateLink } from './update-link.js'
 
-type OperationRunner = (request: ActionRequest, context: OperationContext) => Promise<OperationResult>
+type OperationRunner = (
+  request: ActionRequest,
+  context: OperationContext
+) => Promise<OperationResult>
 
 // The link operations are small and always bundled in; heavier ones are loaded only when asked for.
 const operations: Record<Operation, () => Promise<OperationRunner>> = {

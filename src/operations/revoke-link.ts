@@ -17,7 +17,13 @@ export async function revokeLink(
   if (!existing) {
     const headline = `No ${linkSelector(request)} on ${describeTarget(target)}: nothing to revoke`
     context.log.warning(headline)
-    return { operation: request.operation, dryRun: request.dryRun, headline, links: [], revoked: false }
+    return {
+      operation: request.operation,
+      dryRun: request.dryRun,
+      headline,
+      links: [],
+      revoked: false
+    }
   }
   const link = toShareLink(existing, now)
   if (request.dryRun) {

@@ -17,7 +17,7 @@ import {
 import type { OperationResult, OutputLink } from './result.js'
 
 /** Pause when a 429 reaches the sweep without saying how long to wait. */
-export const RATE_LIMIT_PAUSE_MS = 2000
+export const RATE_LIMIT_PAUSE_MS = 1000
 /** How many times the sweep itself repeats a request the client gave up on after 429s. */
 const RATE_LIMIT_ROUNDS = 3
 /** Folders deeper than this below a swept folder are not descended into. */
@@ -25,6 +25,13 @@ const MAX_DEPTH = 32
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
+}
+
+// "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
+function failureOf(label: string, error: unknown): string {
+  const message = messageOf(error)
+  const named = !label.includes(' (') && message.toLowerCase().startsWith(label.toLowerCase())
+  return named ? message : `${label}: ${message}`
 }
 
 // The wait a rate-limited error asks for, when the client passes it on; otherwise a fixed pause.
@@ -84,7 +91,21 @@ class TargetLog implements Logger {
   flush(to: Logger, title: string): void {
     to.startGroup(title)
     try {
-      for (const [level, message] of this.lines) to[level](message)
+      // Runs of plain lines go out as one write: the runner's stdout is a pipe written synchronously.
+      let run: string[] = []
+      const flushRun = (): void => {
+        if (run.length > 0) to.info(run.join('\n'))
+        run = []
+      }
+      for (const [level, message] of this.lines) {
+        if (level === 'info') {
+          run.push(message)
+          continue
+        }
+        flushRun()
+        to[level](message)
+      }
+      flushRun()
     } finally {
       to.endGroup()
     }
@@ -147,7 +168,7 @@ async function expand(
       try {
         return await expand(sweeper, sub, subLabel, depth + 1, seen, failures)
       } catch (error) {
-        failures.push(`${subLabel}: ${messageOf(error)}`)
+        failures.push(failureOf(subLabel, error))
         return undefined
       }
     })
@@ -195,9 +216,8 @@ async function sweepEntry(
     const links = entry.links ?? (await listLinks(sweeper.client, entry.target))
     outcome = await enforceOnEntry({ ...entry, links }, { ...sweeper.settings, log })
   } catch (error) {
-    const message = messageOf(error)
-    report.failures.push(`${entry.label}: ${message}`)
-    log.warning(`${entry.label} could not be swept: ${message}`)
+    report.failures.push(failureOf(entry.label, error))
+    log.warning(`${entry.label} could not be swept: ${messageOf(error)}`)
     return
   }
   report.links.push(...outcome.links)
@@ -230,9 +250,8 @@ async function sweepTarget(sweeper: Sweeper, target: Target, root: Logger): Prom
       await Promise.all(entries.map((entry) => sweepEntry(sweeper, entry, report, log)))
     }
   } catch (error) {
-    const message = messageOf(error)
-    report.failures.push(`${label}: ${message}`)
-    log.warning(`${label} could not be swept: ${message}`)
+    report.failures.push(failureOf(label, error))
+    log.warning(`${label} could not be swept: ${messageOf(error)}`)
   } finally {
     const revoked = report.links.filter(
       (l) => l.action === 'revoked' || l.action === 'would-revoke'
@@ -310,7 +329,7 @@ export async function sweep(
           label: describeTarget(targets[i]),
           links: [],
           notes: [],
-          failures: [`${describeTarget(targets[i])}: ${messageOf(s.reason)}`],
+          failures: [failureOf(describeTarget(targets[i]), s.reason)],
           uncounted: []
         }
   )

