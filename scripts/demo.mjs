@@ -6,7 +6,11 @@ import { runAction } from './run-action.mjs'
 
 const emulator = await startEmulator()
 const folder = emulator.addFolder({ title: 'Release artifacts' })
-const file = emulator.addFile({ parentId: folder.id, title: 'app-1.0.0.zip', content: 'demo bytes' })
+const file = emulator.addFile({
+  parentId: folder.id,
+  title: 'app-1.0.0.zip',
+  content: 'demo bytes'
+})
 const room = emulator.addRoom({ title: 'Partners' })
 const connection = { 'portal-url': emulator.url, 'api-key': emulator.adminKey }
 
@@ -26,9 +30,12 @@ async function step(description, inputs) {
     console.log(`  ${name.padEnd(13)} ${value}`)
   }
   for (const link of JSON.parse(run.outputs.links ?? '[]')) {
-    const limit = link.maxDownloads === null ? 'no download limit' : `max ${link.maxDownloads} downloads`
+    const limit =
+      link.maxDownloads === null ? 'no download limit' : `max ${link.maxDownloads} downloads`
     const expiry = link.expiresAt ? `expires ${link.expiresAt}` : 'never expires'
-    console.log(`  · "${link.title}" ${link.access}, ${expiry}, ${limit}${link.primary ? ', primary' : ''}`)
+    console.log(
+      `  · "${link.title}" ${link.access}, ${expiry}, ${limit}${link.primary ? ', primary' : ''}`
+    )
   }
   return run.outputs
 }
@@ -56,7 +63,11 @@ try {
     'link-id': created.linkId,
     expiration: '14d'
   })
-  await step('revoke-link', { operation: 'revoke-link', 'file-id': file.id, 'link-id': created.linkId })
+  await step('revoke-link', {
+    operation: 'revoke-link',
+    'file-id': file.id,
+    'link-id': created.linkId
+  })
   await step('list-links after the revoke', { operation: 'list-links', 'file-id': file.id })
   await step(`create-link on room ${room.id}: an external link, review access`, {
     operation: 'create-link',

@@ -1,6 +1,8 @@
 export const ACTION_ENTRY: string
 export function parseOutputFile(text: string): Record<string, string>
-export function inputEnv(inputs: Record<string, string | number | boolean | undefined>): Record<string, string>
+export function inputEnv(
+  inputs: Record<string, string | number | boolean | undefined>
+): Record<string, string>
 export interface ActionRun {
   code: number | null
   stdout: string

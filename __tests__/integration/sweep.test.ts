@@ -386,13 +386,14 @@ describe('sweep with a 429 in the middle', () => {
   const h = helpers(() => emu)
   let served = 0
   let refuseAt = -1
+  let retryAfter = '1'
 
   beforeAll(async () => {
     emu = await startEmulator({ latencyMs: 5 })
     emu.use(async (ctx, next) => {
       served++
       if (served === refuseAt) {
-        ctx.send({ kind: 'raw', statusCode: 429, headers: { 'Retry-After': '1' } })
+        ctx.send({ kind: 'raw', statusCode: 429, headers: { 'Retry-After': retryAfter } })
         return
       }
       await next()
@@ -447,5 +448,32 @@ describe('sweep with a 429 in the middle', () => {
     expect(result.failures).toBeUndefined()
     expect(result.revokedCount).toBe(10)
     expect(result.notes?.some((n) => n.includes('rate limit paused the sweep 1 time'))).toBe(true)
+  })
+
+  it('holds every worker for the Retry-After the portal asked, while the client retries', async () => {
+    const files = setup(12)
+    retryAfter = '2'
+    const mark = emu.requests.length
+    try {
+      const result = await runWith(emu, {
+        operation: 'sweep',
+        'file-id': files.map((f) => f.id).join(','),
+        concurrency: 4
+      })
+      expect(result.failures).toBeUndefined()
+      expect(result.revokedCount).toBe(12)
+    } finally {
+      retryAfter = '1'
+    }
+    const log = emu.requests.slice(mark)
+    const refused = log.find((r) => r.status === 429)!
+    const sinceRefusal = (r: RequestLogEntry) => r.startedAt.getTime() - refused.endedAt.getTime()
+    // Requests already on their way (at most the other three workers') may land just after the 429;
+    // nothing new starts until ~2 s later.
+    const slipped = log.filter((r) => sinceRefusal(r) > 0 && sinceRefusal(r) < 100)
+    expect(slipped.length).toBeLessThanOrEqual(3)
+    const later = log.filter((r) => sinceRefusal(r) >= 100)
+    expect(later.length).toBeGreaterThan(0)
+    expect(Math.min(...later.map(sinceRefusal))).toBeGreaterThanOrEqual(1900)
   })
 })

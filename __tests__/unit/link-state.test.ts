@@ -9,8 +9,16 @@ const now = new Date('2026-11-23T10:00:00Z')
 const file: Target = { kind: 'file', id: 7 }
 const room: Target = { kind: 'room', id: 9 }
 
-function dto(link: Partial<NonNullable<FileShareDto['sharedLink']>>, access = 2, subjectType = 1): FileShareDto {
-  const sharedLink = { id: '11111111-2222-4333-8444-555555555555', title: 'Docs [created=2026-11-01T00:00:00Z]', ...link }
+function dto(
+  link: Partial<NonNullable<FileShareDto['sharedLink']>>,
+  access = 2,
+  subjectType = 1
+): FileShareDto {
+  const sharedLink = {
+    id: '11111111-2222-4333-8444-555555555555',
+    title: 'Docs [created=2026-11-01T00:00:00Z]',
+    ...link
+  }
   return { access, sharedLink, sharedTo: sharedLink, subjectType }
 }
 
@@ -47,19 +55,24 @@ describe('mergeLinkState', () => {
   it('sets never-expiring with null and a new date with a date', () => {
     expect(mergeLinkState(request({ expiration: null }), file, current, now).expiration).toBeNull()
     const later = new Date('2027-01-01T00:00:00Z')
-    expect(mergeLinkState(request({ expiration: later }), file, current, now).expiration).toEqual(later)
+    expect(mergeLinkState(request({ expiration: later }), file, current, now).expiration).toEqual(
+      later
+    )
   })
 
   it('refuses to re-send a past expiration, which the server would turn into "never"', () => {
     const expired = { ...current, expiration: new Date('2026-11-01T00:00:00Z') }
     expect(() => mergeLinkState(request({ access: 10 }), file, expired, now)).toThrow(/expired/)
-    expect(
-      mergeLinkState(request({ expiration: null }), file, expired, now).expiration
-    ).toBeNull()
+    expect(mergeLinkState(request({ expiration: null }), file, expired, now).expiration).toBeNull()
   })
 
   it('keeps the tag and its creation time when the title changes', () => {
-    const merged = mergeLinkState(request({ title: 'Renamed', maxDownloads: 5 }), file, current, now)
+    const merged = mergeLinkState(
+      request({ title: 'Renamed', maxDownloads: 5 }),
+      file,
+      current,
+      now
+    )
     const { display, tag } = decodeTitle(merged.title)
     expect(display).toBe('Renamed')
     expect(tag?.maxDownloads).toBe(5)
@@ -68,13 +81,17 @@ describe('mergeLinkState', () => {
 
   it('starts counting from now when a limit is put on a link the action did not create', () => {
     const foreign = { ...current, title: 'Shared link' }
-    const { tag } = decodeTitle(mergeLinkState(request({ maxDownloads: 2 }), file, foreign, now).title)
+    const { tag } = decodeTitle(
+      mergeLinkState(request({ maxDownloads: 2 }), file, foreign, now).title
+    )
     expect(tag?.createdAt?.toISOString()).toBe(now.toISOString())
   })
 
   it('refuses to change a room link from invitation to external', () => {
     const invitation = { ...current, linkType: 0 as const }
-    expect(() => mergeLinkState(request({ linkType: 1 }), room, invitation, now)).toThrow(/link-type/)
+    expect(() => mergeLinkState(request({ linkType: 1 }), room, invitation, now)).toThrow(
+      /link-type/
+    )
   })
 
   it('refuses an access the link type does not allow', () => {

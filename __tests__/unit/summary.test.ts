@@ -23,7 +23,14 @@ function link(overrides: Partial<OutputLink> = {}): OutputLink {
 }
 
 function result(links: OutputLink[], extra: Partial<OperationResult> = {}): OperationResult {
-  return { operation: 'list-links', dryRun: false, headline: 'done', links, revoked: false, ...extra }
+  return {
+    operation: 'list-links',
+    dryRun: false,
+    headline: 'done',
+    links,
+    revoked: false,
+    ...extra
+  }
 }
 
 describe('summary', () => {
@@ -38,7 +45,9 @@ describe('summary', () => {
   })
 
   it('stays under the size cap however many links there are', () => {
-    const many = Array.from({ length: 20000 }, (_, i) => link({ id: String(i), title: 'x'.repeat(100) }))
+    const many = Array.from({ length: 20000 }, (_, i) =>
+      link({ id: String(i), title: 'x'.repeat(100) })
+    )
     const html = renderSummary(result(many))
     expect(Buffer.byteLength(html)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
     expect(html).toMatch(/and \d+ more/)

@@ -54,6 +54,8 @@ export interface RequestOptions {
   timeoutMs?: number
   /** Cancels the request, including a wait before a retry; the request then rejects with its reason. */
   signal?: AbortSignal
+  /** Told before each retry's wait, so a caller running many requests can slow them all down. */
+  onRetry?: (retry: RetryNotice) => void
 }
 
 export interface ApiResult<T> {
@@ -61,6 +63,12 @@ export interface ApiResult<T> {
   data: T | undefined
   envelope: Envelope<T>
   status: number
+}
+
+export interface RetryNotice {
+  waitMs: number
+  /** The HTTP status that caused the retry; undefined for connection errors and timeouts. */
+  status?: number
 }
 
 /** Seams for tests; production uses the defaults. */
@@ -304,6 +312,8 @@ export class DocSpaceClient {
             `(attempt ${attempt + 1} of ${attempts})`
         )
       )
+      const status = /^HTTP (\d{3})$/.exec(failure.reason)?.[1]
+      options.onRetry?.({ waitMs: wait, status: status ? Number(status) : undefined })
       await this.pause(wait, options.signal)
     }
   }

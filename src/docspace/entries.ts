@@ -7,7 +7,9 @@ const PAGE_SIZE = 100
 const MAX_PAGES = 1000
 
 export async function getFile(client: DocSpaceClient, id: number): Promise<FileDto> {
-  const { data } = await client.request<FileDto>('GET', `/api/2.0/files/file/${id}`, { retry: 'read' })
+  const { data } = await client.request<FileDto>('GET', `/api/2.0/files/file/${id}`, {
+    retry: 'read'
+  })
   if (!data) throw new Error(`the portal returned no information for file ${id}`)
   return data
 }
@@ -15,7 +17,9 @@ export async function getFile(client: DocSpaceClient, id: number): Promise<FileD
 /** A folder or a room (rooms are folders to the files API). */
 export async function getFolder(client: DocSpaceClient, target: Target): Promise<FolderDto> {
   const path =
-    target.kind === 'room' ? `/api/2.0/files/rooms/${target.id}` : `/api/2.0/files/folder/${target.id}`
+    target.kind === 'room'
+      ? `/api/2.0/files/rooms/${target.id}`
+      : `/api/2.0/files/folder/${target.id}`
   const { data } = await client.request<FolderDto>('GET', path, { retry: 'read' })
   if (!data) throw new Error(`the portal returned no information for ${target.kind} ${target.id}`)
   return data

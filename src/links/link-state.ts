@@ -35,7 +35,11 @@ export function linkStateOf(dto: FileShareDto): LinkState {
   }
 }
 
-export function linkRequestBody(target: Target, state: LinkState, linkId?: string): LinkRequestBody {
+export function linkRequestBody(
+  target: Target,
+  state: LinkState,
+  linkId?: string
+): LinkRequestBody {
   const body: LinkRequestBody = {
     access: state.access,
     title: state.title,
@@ -48,7 +52,8 @@ export function linkRequestBody(target: Target, state: LinkState, linkId?: strin
   if (target.kind === 'room') {
     // The server treats a room link PUT without linkType as an invitation link, revokes included.
     body.linkType = state.linkType
-    if (state.linkType === 0 && state.maxUseCount !== undefined) body.maxUseCount = state.maxUseCount
+    if (state.linkType === 0 && state.maxUseCount !== undefined)
+      body.maxUseCount = state.maxUseCount
   } else {
     body.primary = state.primary
   }

@@ -1,7 +1,7 @@
 import type { ActionRequest, Target } from '../request.js'
 import { settleEach, TaskPool } from '../concurrency.js'
 import { DownloadCounter } from '../docspace/audit.js'
-import type { DocSpaceClient, RequestOptions } from '../docspace/client.js'
+import type { DocSpaceClient, RequestOptions, RetryNotice } from '../docspace/client.js'
 import { listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, listLinks } from '../docspace/links.js'
@@ -34,34 +34,34 @@ function failureOf(label: string, error: unknown): string {
   return named ? message : `${label}: ${message}`
 }
 
-// The wait a rate-limited error asks for, when the client passes it on; otherwise a fixed pause.
-function retryAfterMs(error: DocSpaceError): number {
-  const wait = (error as { retryAfterMs?: unknown }).retryAfterMs
-  return typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? wait : RATE_LIMIT_PAUSE_MS
-}
-
 /**
- * The same client with every request run through the pool. A request that still ends in a 429 pauses the
- * whole pool (every worker, not only this one) before it is tried again, so the sweep as a whole slows
- * down instead of each worker hammering the limit on its own.
+ * The same client with every request run through the pool. A 429 pauses the whole pool (every worker, not
+ * only the one that met it) for as long as the portal asked, so the sweep as a whole slows down instead of
+ * each worker hammering the limit on its own. The client retries the request itself after that wait; a
+ * request that still ends in a 429 pauses the pool once more and is tried again, a bounded number of times.
  */
 export function pooledClient(
   client: DocSpaceClient,
   pool: TaskPool,
   onPause: (ms: number) => void = () => undefined
 ): DocSpaceClient {
+  const pauseFor = (ms: number): void => {
+    pool.pause(ms)
+    onPause(ms)
+  }
+  const onRetry = (retry: RetryNotice): void => {
+    if (retry.status === 429) pauseFor(retry.waitMs)
+  }
   const pooled = Object.create(client) as DocSpaceClient
   pooled.request = async <T>(method: string, path: string, options: RequestOptions = {}) => {
     for (let round = 1; ; round++) {
       try {
-        return await pool.run(() => client.request<T>(method, path, options))
+        return await pool.run(() => client.request<T>(method, path, { ...options, onRetry }))
       } catch (error) {
         // A 429 means the portal refused the request before acting on it: repeating is always safe.
         if (!(error instanceof DocSpaceError) || error.kind !== 'rate-limited') throw error
         if (round > RATE_LIMIT_ROUNDS) throw error
-        const wait = retryAfterMs(error)
-        pool.pause(wait)
-        onPause(wait)
+        pauseFor(RATE_LIMIT_PAUSE_MS)
       }
     }
   }
