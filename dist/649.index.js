@@ -104,8 +104,9 @@ async function fileDownloads(client, fileId, since) {
         if (batch.length < PAGE_SIZE && batch.length !== UNFILTERED_PAGE) {
             return { counted: true, events, truncated: false };
         }
-        if (batch.length === 0 || fresh === 0)
-            return { counted: true, events, truncated: false };
+        // A full page of events already read: the portal ignores startIndex, so the rest is out of reach.
+        if (fresh === 0)
+            return { counted: true, events, truncated: true };
         previous = batch;
         startIndex += batch.length;
     }
@@ -212,14 +213,18 @@ const PAGE_SIZE = 100;
 // Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000;
 async function getFile(client, id) {
-    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, { retry: 'read' });
+    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, {
+        retry: 'read'
+    });
     if (!data)
         throw new Error(`the portal returned no information for file ${id}`);
     return data;
 }
 /** A folder or a room (rooms are folders to the files API). */
 async function getFolder(client, target) {
-    const path = target.kind === 'room' ? `/api/2.0/files/rooms/${target.id}` : `/api/2.0/files/folder/${target.id}`;
+    const path = target.kind === 'room'
+        ? `/api/2.0/files/rooms/${target.id}`
+        : `/api/2.0/files/folder/${target.id}`;
     const { data } = await client.request('GET', path, { retry: 'read' });
     if (!data)
         throw new Error(`the portal returned no information for ${target.kind} ${target.id}`);
@@ -753,22 +758,32 @@ const MAX_DEPTH = 32;
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
-// The wait a rate-limited error asks for, when the client passes it on; otherwise a fixed pause.
-function retryAfterMs(error) {
-    const wait = error.retryAfterMs;
-    return typeof wait === 'number' && Number.isFinite(wait) && wait >= 0 ? wait : RATE_LIMIT_PAUSE_MS;
+// "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
+function failureOf(label, error) {
+    const message = messageOf(error);
+    const named = !label.includes(' (') && message.toLowerCase().startsWith(label.toLowerCase());
+    return named ? message : `${label}: ${message}`;
 }
 /**
- * The same client with every request run through the pool. A request that still ends in a 429 pauses the
- * whole pool (every worker, not only this one) before it is tried again, so the sweep as a whole slows
- * down instead of each worker hammering the limit on its own.
+ * The same client with every request run through the pool. A 429 pauses the whole pool (every worker, not
+ * only the one that met it) for as long as the portal asked, so the sweep as a whole slows down instead of
+ * each worker hammering the limit on its own. The client retries the request itself after that wait; a
+ * request that still ends in a 429 pauses the pool once more and is tried again, a bounded number of times.
  */
 function pooledClient(client, pool, onPause = () => undefined) {
+    const pauseFor = (ms) => {
+        pool.pause(ms);
+        onPause(ms);
+    };
+    const onRetry = (retry) => {
+        if (retry.status === 429)
+            pauseFor(retry.waitMs);
+    };
     const pooled = Object.create(client);
     pooled.request = async (method, path, options = {}) => {
         for (let round = 1;; round++) {
             try {
-                return await pool.run(() => client.request(method, path, options));
+                return await pool.run(() => client.request(method, path, { ...options, onRetry }));
             }
             catch (error) {
                 // A 429 means the portal refused the request before acting on it: repeating is always safe.
@@ -776,9 +791,7 @@ function pooledClient(client, pool, onPause = () => undefined) {
                     throw error;
                 if (round > RATE_LIMIT_ROUNDS)
                     throw error;
-                const wait = retryAfterMs(error);
-                pool.pause(wait);
-                onPause(wait);
+                pauseFor(RATE_LIMIT_PAUSE_MS);
             }
         }
     };
@@ -853,7 +866,7 @@ async function expand(sweeper, target, label, depth, seen, failures) {
             return await expand(sweeper, sub, subLabel, depth + 1, seen, failures);
         }
         catch (error) {
-            failures.push(`${subLabel}: ${messageOf(error)}`);
+            failures.push(failureOf(subLabel, error));
             return undefined;
         }
     }));
@@ -890,9 +903,8 @@ async function sweepEntry(sweeper, entry, report, log) {
         outcome = await (0,enforce_limits.enforceOnEntry)({ ...entry, links }, { ...sweeper.settings, log });
     }
     catch (error) {
-        const message = messageOf(error);
-        report.failures.push(`${entry.label}: ${message}`);
-        log.warning(`${entry.label} could not be swept: ${message}`);
+        report.failures.push(failureOf(entry.label, error));
+        log.warning(`${entry.label} could not be swept: ${messageOf(error)}`);
         return;
     }
     report.links.push(...outcome.links);
@@ -922,9 +934,8 @@ async function sweepTarget(sweeper, target, root) {
         }
     }
     catch (error) {
-        const message = messageOf(error);
-        report.failures.push(`${label}: ${message}`);
-        log.warning(`${label} could not be swept: ${message}`);
+        report.failures.push(failureOf(label, error));
+        log.warning(`${label} could not be swept: ${messageOf(error)}`);
     }
     finally {
         const revoked = report.links.filter((l) => l.action === 'revoked' || l.action === 'would-revoke');
@@ -991,7 +1002,7 @@ async function sweep(request, context) {
             label: (0,docspace_links/* describeTarget */.ff)(targets[i]),
             links: [],
             notes: [],
-            failures: [`${(0,docspace_links/* describeTarget */.ff)(targets[i])}: ${messageOf(s.reason)}`],
+            failures: [failureOf((0,docspace_links/* describeTarget */.ff)(targets[i]), s.reason)],
             uncounted: []
         });
     const checked = reports.flatMap((r) => r.links);

@@ -15,14 +15,18 @@ const PAGE_SIZE = 100;
 // Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000;
 async function getFile(client, id) {
-    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, { retry: 'read' });
+    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, {
+        retry: 'read'
+    });
     if (!data)
         throw new Error(`the portal returned no information for file ${id}`);
     return data;
 }
 /** A folder or a room (rooms are folders to the files API). */
 async function getFolder(client, target) {
-    const path = target.kind === 'room' ? `/api/2.0/files/rooms/${target.id}` : `/api/2.0/files/folder/${target.id}`;
+    const path = target.kind === 'room'
+        ? `/api/2.0/files/rooms/${target.id}`
+        : `/api/2.0/files/folder/${target.id}`;
     const { data } = await client.request('GET', path, { retry: 'read' });
     if (!data)
         throw new Error(`the portal returned no information for ${target.kind} ${target.id}`);

@@ -2,13 +2,18 @@
 // run sends, with node:http and the same headers, reads the whole body and exits. Anything the action
 // takes beyond this is loading and running its own code.
 //
-// node:http is loaded with require(), as the bundle loads every built-in module. An ESM `import` of it
-// would cost Node 24 tens of milliseconds more: the import evaluates every export of the module, and
-// `WebSocket`, `CloseEvent` and `MessageEvent` there are getters that load Node's internal undici. That
-// would raise the floor and flatter the ratio.
+// Two ways to load node:http, chosen by BENCH_LOAD:
+// - `import` (default): what a plain ES module script writes, `import http from 'node:http'` (the dynamic
+//   form costs the same). On Node 24 this evaluates every export of the module, and `WebSocket`,
+//   `CloseEvent` and `MessageEvent` there are getters that load Node's internal undici: tens of
+//   milliseconds.
+// - `require`: the floor, as the bundle loads its built-ins, without that cost.
 import { createRequire } from 'node:module'
 
-const { request } = createRequire(import.meta.url)('node:http')
+const { request } =
+  process.env.BENCH_LOAD === 'require'
+    ? createRequire(import.meta.url)('node:http')
+    : await import('node:http')
 
 const url = new URL(process.env.BENCH_URL ?? '')
 const req = request(

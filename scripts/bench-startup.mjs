@@ -5,7 +5,9 @@
 // bundled emulator with one file and one link, then times, as whole processes, on Node 24 (the runtime
 // action.yml declares, which the goal is judged on) and Node 20:
 //   action   node dist/index.js, operation list-links, inputs as INPUT_* variables as the runner sets them
-//   minimal  scripts/bench-startup-minimal.mjs, the same single GET with node:http, body read
+//   minimal  scripts/bench-startup-minimal.mjs, the same single GET with node:http, body read, in two forms:
+//            `import` (a plain ES module script, the baseline the goal was set against) and `require`
+//            (node:http loaded as the bundle loads built-ins: the floor, printed beside it)
 // The commands take turns, round after round, after a warm-up, and the medians are compared.
 //
 // Options: --runs N (timed rounds, default 30), --warmup N (default 5).
@@ -59,10 +61,13 @@ function versionOf(node) {
 }
 
 /** Wall time of one whole process, spawn to exit, in milliseconds. */
-function timeProcess(node, entry, env) {
+function timeProcess(node, entry, env, extraEnv = {}) {
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(node, [entry], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    const child = spawn(node, [entry], {
+      env: { ...env, ...extraEnv },
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
     let stderr = ''
     child.stderr.on('data', (d) => (stderr += d))
     const timer = setTimeout(() => child.kill('SIGKILL'), 30_000)
@@ -134,17 +139,22 @@ try {
   const runtimes = []
   for (const major of MAJORS) {
     const node = nodeOfMajor(major)
-    if (node) runtimes.push({ major, node, version: versionOf(node), minimal: [], action: [] })
-    else console.warn(`Node ${major} is not available here; it is left out.`)
+    if (node) {
+      runtimes.push({ major, node, version: versionOf(node), minimal: [], floor: [], action: [] })
+    } else console.warn(`Node ${major} is not available here; it is left out.`)
   }
   if (runtimes.length === 0) throw new Error('no Node runtime to measure')
 
   const round = async (record) => {
     for (const runtime of runtimes) {
       const minimal = await timeProcess(runtime.node, MINIMAL_ENTRY, minimalEnv)
+      const floor = await timeProcess(runtime.node, MINIMAL_ENTRY, minimalEnv, {
+        BENCH_LOAD: 'require'
+      })
       const action = await timeProcess(runtime.node, ACTION_ENTRY, actionEnv)
       if (record) {
         runtime.minimal.push(minimal)
+        runtime.floor.push(floor)
         runtime.action.push(action)
       }
     }
@@ -152,7 +162,7 @@ try {
   console.log(`Both send: GET ${sent[0].path}${query ? `?${query}` : ''} (Authorization: Bearer …)`)
   console.log(
     `Timing ${runs} rounds after ${warmup} warm-up rounds: ` +
-      `minimal script and action, taking turns, on ${runtimes.map((r) => r.version).join(' and ')}`
+      `minimal script (import, require) and action, taking turns, medians, on ${runtimes.map((r) => r.version).join(' and ')}`
   )
   for (let i = 0; i < warmup; i++) await round(false)
   for (let i = 0; i < runs; i++) {
@@ -164,15 +174,32 @@ try {
 
   const rows = runtimes.map((r) => {
     const minimal = median(r.minimal)
+    const floor = median(r.floor)
     const action = median(r.action)
     const ratio = action / minimal
     const judged = r.major === JUDGED_MAJOR
     const verdict = judged
       ? `${ratio <= GOAL_RATIO ? 'met' : 'MISSED'} (goal ≤ ${GOAL_RATIO}×)`
       : 'for comparison'
-    return [r.version, ms(minimal), ms(action), `${ratio.toFixed(2)}×`, verdict]
+    return [
+      r.version,
+      ms(minimal),
+      ms(floor),
+      ms(action),
+      `${ratio.toFixed(2)}×`,
+      `${(action / floor).toFixed(2)}×`,
+      verdict
+    ]
   })
-  const head = ['runtime', 'minimal (median)', 'action (median)', 'ratio', 'goal']
+  const head = [
+    'runtime',
+    'minimal, import',
+    'minimal, require',
+    'action',
+    'action ÷ import',
+    'action ÷ require',
+    'goal (÷ import)'
+  ]
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)))
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`
   console.log()

@@ -6,7 +6,7 @@ import { actionsLogger } from './log.js'
 import { runOperation } from './operations/index.js'
 import type { OperationResult } from './operations/result.js'
 import { setOutputs } from './outputs.js'
-import { maskSecret } from './secrets.js'
+import { maskSecret, scrubSecrets } from './secrets.js'
 import { writeSummary } from './summary.js'
 
 // Inputs that hold secrets, masked before anything else runs so no log line can show them.
@@ -18,7 +18,7 @@ export function maskSecretInputs(env: NodeJS.ProcessEnv): void {
 }
 
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+  return scrubSecrets(error instanceof Error ? error.message : String(error))
 }
 
 /** The whole run: the only place that sets outputs and marks the step failed. */
@@ -36,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     setOutputs(result)
     if (result.failures?.length) {
-      failure = `${result.failures.length} failure(s): ${result.failures.join('; ')}`
+      failure = scrubSecrets(`${result.failures.length} failure(s): ${result.failures.join('; ')}`)
     }
   } catch (error) {
     failure = messageOf(error)

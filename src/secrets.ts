@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { makeScrub } from './docspace/http-scrub.js'
 
 const masked = new Set<string>()
 
@@ -8,4 +9,17 @@ export function maskSecret(value: string | undefined): void {
   if (!value || masked.has(value)) return
   masked.add(value)
   core.setSecret(value)
+}
+
+/** Every value this run has masked: the credentials, and each link password it has sent or seen. */
+export function maskedSecrets(): string[] {
+  return [...masked]
+}
+
+/**
+ * The runner masks these values in the log, but not in the job summary, and a portal may echo one in the
+ * answer to another request than the one that carried it: text the action writes goes through this.
+ */
+export function scrubSecrets(text: string): string {
+  return makeScrub(masked)(text)
 }

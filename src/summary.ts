@@ -1,12 +1,16 @@
 import * as core from '@actions/core'
 import type { OperationResult, OutputLink } from './operations/result.js'
+import { scrubSecrets } from './secrets.js'
 
 // The runner rejects a step summary over 1 MiB; stay well under it.
 export const MAX_SUMMARY_BYTES = 1000 * 1000
 
-/** core.summary writes HTML as given; titles and file names come from the server, so escape them. */
+/**
+ * core.summary writes HTML as given; titles and file names come from the server, so escape them. The
+ * runner does not mask the summary, so masked values are taken out first (before escaping changes them).
+ */
 export function escapeHtml(text: string): string {
-  return text
+  return scrubSecrets(text)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -60,6 +60,8 @@ interface LeakCase {
   fails: boolean
   /** The run stops before its first request (an input error): no debug line to look at. */
   noRequest?: boolean
+  /** An open bug makes this case fail today: kept as an expected failure until it is fixed. */
+  knownBug?: string
   upload?: boolean
 }
 
@@ -186,6 +188,7 @@ const CASES: LeakCase[] = [
     name: 'update-link, the list before it echoes the secrets',
     auth: 'auth-token',
     fails: true,
+
     inputs: (s) => ({
       operation: 'update-link',
       'file-id': s.file.id,
@@ -256,6 +259,7 @@ const CASES: LeakCase[] = [
     name: 'upload, the portal echoes the secrets',
     auth: 'auth-token',
     fails: true,
+
     upload: true,
     inputs: (s) => ({
       operation: 'upload',
@@ -353,7 +357,9 @@ function check(run: ActionRun, c: LeakCase, inputSecrets: string[], tokens: stri
 
 describe('no secret leaks, debug logging on, through the bundle', () => {
   for (const c of CASES) {
-    it.concurrent(c.name, async () => {
+    const register = c.knownBug ? it.concurrent.failing : it.concurrent
+    const title = c.knownBug ? `${c.name} [known bug: ${c.knownBug}]` : c.name
+    register(title, async () => {
       const s = site()
       const inputs = c.inputs(s)
       const fault = c.fault?.(s)

@@ -5,7 +5,7 @@
 import { afterAll, describe, expect } from '@jest/globals'
 import type { Emulator } from '../../emulator/server.js'
 import { attempt, scratchWorkspace, workspaceFiles } from './harness.js'
-import { defineMatrix, FAST, type Fixture } from './matrix.js'
+import { defineMatrix, FAST, type Fixture, type KnownBugs } from './matrix.js'
 
 const workspace = scratchWorkspace()
 afterAll(() => workspace.remove())
@@ -13,6 +13,34 @@ afterAll(() => workspace.remove())
 const SMALL = 'hello, release\n'
 // Three chunks of 1 KiB (the last one shorter) once the simple upload limit is lowered to 1000 bytes.
 const LARGE = Buffer.alloc(2500, 'abcdefghij')
+
+// Open bugs of the upload operation: these cases fail today and are kept as expected failures, so that
+// they turn red (and must be removed from here) once the bug is fixed.
+const AMBIGUOUS_UPLOAD =
+  'an upload whose answer was lost fails instead of looking for the file by name and going on'
+const AMBIGUOUS_SESSION =
+  'a session start whose answer was lost fails, although starting another one is harmless'
+const AMBIGUITIES = [
+  '502',
+  '504-handled',
+  'reset-before',
+  'reset-after',
+  'hang-up',
+  'stall',
+  'stall-headers',
+  'html',
+  'truncated-json'
+]
+const SMALL_FILE_BUGS: KnownBugs = Object.fromEntries(
+  AMBIGUITIES.map((id) => [`upload (POST multipart) × ${id}`, AMBIGUOUS_UPLOAD])
+)
+const LARGE_FILE_BUGS: KnownBugs = {
+  ...Object.fromEntries(
+    AMBIGUITIES.map((id) => [`start the session (POST create_session) × ${id}`, AMBIGUOUS_SESSION])
+  ),
+  'second chunk (POST chunk) × envelope-error':
+    'a chunk refused with success: false is reported without the endpoint and the HTTP status'
+}
 
 function uploadFixture(
   emulator: Emulator,
@@ -59,55 +87,61 @@ function uploadFixture(
 }
 
 describe('upload of a small file under faults', () => {
-  defineMatrix({
-    operation: 'upload',
-    phases: [
-      {
-        name: 'check the folder (GET folder)',
-        kind: 'read',
-        method: 'GET',
-        path: /\/files\/folder\/\d+$/
-      },
-      {
-        name: 'upload (POST multipart)',
-        kind: 'upload',
-        method: 'POST',
-        path: /\/files\/\d+\/upload(\?|$)/
-      },
-      { name: 'share: list (GET file links)', kind: 'read', method: 'GET', path: '/links' },
-      { name: 'share: create (PUT file links)', kind: 'create', method: 'PUT', path: '/links' }
-    ],
-    setup: (emulator) => uploadFixture(emulator, 'notes.txt', SMALL, {})
-  })
+  defineMatrix(
+    {
+      operation: 'upload',
+      phases: [
+        {
+          name: 'check the folder (GET folder)',
+          kind: 'read',
+          method: 'GET',
+          path: /\/files\/folder\/\d+$/
+        },
+        {
+          name: 'upload (POST multipart)',
+          kind: 'upload',
+          method: 'POST',
+          path: /\/files\/\d+\/upload(\?|$)/
+        },
+        { name: 'share: list (GET file links)', kind: 'read', method: 'GET', path: '/links' },
+        { name: 'share: create (PUT file links)', kind: 'create', method: 'PUT', path: '/links' }
+      ],
+      setup: (emulator) => uploadFixture(emulator, 'notes.txt', SMALL, {})
+    },
+    SMALL_FILE_BUGS
+  )
 })
 
 describe('chunked upload of a large file under faults', () => {
-  defineMatrix({
-    operation: 'upload',
-    phases: [
-      {
-        name: 'start the session (POST create_session)',
-        kind: 'upload',
-        method: 'POST',
-        path: '/upload/create_session'
-      },
-      {
-        name: 'second chunk (POST chunk)',
-        kind: 'chunk',
-        method: 'POST',
-        path: '/ChunkedUploader.ashx',
-        skip: 1,
-        overrides: {
-          // The chunk handler's own error reply, `{success: false, message}` with HTTP 200.
-          'envelope-error': {
-            outcome: 'fails',
-            message: /POST \/ChunkedUploader\.ashx.*HTTP 200.*Injected failure/,
-            attempts: 1
+  defineMatrix(
+    {
+      operation: 'upload',
+      phases: [
+        {
+          name: 'start the session (POST create_session)',
+          kind: 'upload',
+          method: 'POST',
+          path: '/upload/create_session'
+        },
+        {
+          name: 'second chunk (POST chunk)',
+          kind: 'chunk',
+          method: 'POST',
+          path: '/ChunkedUploader.ashx',
+          skip: 1,
+          overrides: {
+            // The chunk handler's own error reply, `{success: false, message}` with HTTP 200.
+            'envelope-error': {
+              outcome: 'fails',
+              message: /POST \/ChunkedUploader\.ashx.*HTTP 200.*Injected failure/,
+              attempts: 1
+            }
           }
         }
-      }
-    ],
-    setup: (emulator) =>
-      uploadFixture(emulator, 'bundle.bin', LARGE, { chunkSize: 1024, simpleLimit: 1000 })
-  })
+      ],
+      setup: (emulator) =>
+        uploadFixture(emulator, 'bundle.bin', LARGE, { chunkSize: 1024, simpleLimit: 1000 })
+    },
+    LARGE_FILE_BUGS
+  )
 })

@@ -137,6 +137,31 @@ describe('a create whose answer is lost', () => {
   })
 })
 
+describe('an upload whose answer is lost', () => {
+  it('never leaves a second copy: running the step again stores a new version', async () => {
+    const folder = emulator.addFolder({ title: `upload-${Math.random()}` })
+    const dir = workspaceFiles(workspace.path, { 'notes.txt': 'release notes' })
+    const inputs = {
+      ...FAST,
+      operation: 'upload',
+      'folder-id': folder.id,
+      files: `${dir}/notes.txt`
+    }
+    emulator.faults.add({ kind: 'reset-after', method: 'POST', path: `/files/${folder.id}/upload` })
+    const first = await attempt(emulator, inputs, { workspace: workspace.path })
+    const again = await attempt(emulator, inputs, { workspace: workspace.path })
+    expect(again.message).toBe('')
+    const files = emulator.state.children(folder.id).files
+    expect(files.map((f) => f.title)).toEqual(['notes.txt'])
+    // Whether the first run went on or failed, the portal stored its file: the second is a new version.
+    expect(files[0].version).toBe(2)
+    // And the link is made once: the second run reuses the first one's link when there is one.
+    expect(emulator.state.links('file', files[0].id)).toHaveLength(1)
+    expect(first.message === '' || /not repeated/.test(first.message)).toBe(true)
+    expect(again.result?.links[0]).toMatchObject({ fileId: files[0].id })
+  })
+})
+
 describe('a portal that stops answering', () => {
   for (const kind of ['stall-headers', 'stall'] as const) {
     it(`cannot hang the step (${kind} on every request)`, async () => {

@@ -7,6 +7,7 @@ import { silentLogger } from '../log.js'
 import type { Envelope } from './types.js'
 import { DocSpaceError } from './errors.js'
 import { makeScrub, secretsInBody, type Scrub } from './http-scrub.js'
+import { maskedSecrets } from '../secrets.js'
 import {
   backoffMs,
   networkProblem,
@@ -207,7 +208,9 @@ export class DocSpaceClient {
     const auth = this.connection.auth
     const scrub = makeScrub([
       auth.kind === 'api-key' ? auth.apiKey : auth.authToken,
-      ...secretsInBody(options.json)
+      ...secretsInBody(options.json),
+      // A link password seen earlier in the run may come back in the answer to another request.
+      ...maskedSecrets()
     ])
     const url = this.resolve(verb, path, options.query)
     const endpoint = `${verb} ${url.pathname}`
