@@ -111,6 +111,8 @@ var external_node_stream_ = __webpack_require__(7075);
 
 
 
+
+
 // Uploads to a DocSpace folder: the simple multipart upload for small files, the chunked upload session
 // for the rest. Every body is streamed from disk, so memory does not grow with the file size.
 const MiB = 1024 * 1024;
@@ -164,11 +166,16 @@ function multipartFile(field, file, range = { start: 0, end: file.size }) {
         open: (onBytes = () => undefined) => external_node_stream_.Readable.from(parts(onBytes), { objectMode: false })
     };
 }
-function failed(file, error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return new Error(`Uploading ${file.name} failed: ${message}`, { cause: error });
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
-/** `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. */
+function failed(file, error) {
+    return new Error(`Uploading ${file.name} failed: ${messageOf(error)}`, { cause: error });
+}
+/**
+ * `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. Never
+ * repeated on its own: a second copy of the file could be the result.
+ */
 async function uploadSimple(client, folderId, file, options) {
     const part = multipartFile('file', file);
     // Each copy of the body (a 307/308 redirect sends it again) reports its bytes from zero.
@@ -179,21 +186,58 @@ async function uploadSimple(client, folderId, file, options) {
             options.onProgress?.(sent, file.size);
         });
     };
+    const { data } = await client.request('POST', `/api/2.0/files/${folderId}/upload`, {
+        query: { createNewIfExist: options.createNewIfExist },
+        body,
+        headers: part.headers,
+        retry: 'none'
+    });
+    const uploaded = Array.isArray(data) ? data[0] : data;
+    if (!uploaded || typeof uploaded.id !== 'number') {
+        throw new Error('the portal did not return the uploaded file');
+    }
+    return uploaded;
+}
+/**
+ * The file an upload whose answer was lost left in the folder, judged against what the folder held
+ * before: the file of that name, new or with a higher version, or with `createNewIfExist` a new file
+ * whose title starts with the name's stem ("name (1).ext"); either way holding as many bytes as the upload.
+ */
+function storedUpload(file, before, after, createNewIfExist) {
+    const earlier = new Map(before.map((f) => [f.id, f]));
+    const dot = file.name.lastIndexOf('.');
+    const stem = dot > 0 ? file.name.slice(0, dot) : file.name;
+    const stored = after.filter((f) => {
+        if (f.pureContentLength !== file.size)
+            return false;
+        const was = earlier.get(f.id);
+        if (createNewIfExist)
+            return was === undefined && f.title.startsWith(stem);
+        return f.title === file.name && (was === undefined || (f.version ?? 1) > (was.version ?? 1));
+    });
+    // Should someone else have added a matching file meanwhile, the newest is the likelier one.
+    return stored.sort((a, b) => b.id - a.id)[0];
+}
+function isAmbiguous(error) {
+    return error instanceof errors/* DocSpaceError */.z && error.ambiguous;
+}
+// A lost answer may hide a stored file, so the folder is checked before the one further try.
+async function uploadSimpleChecked(client, folderId, file, options) {
     try {
-        const { data } = await client.request('POST', `/api/2.0/files/${folderId}/upload`, {
-            query: { createNewIfExist: options.createNewIfExist },
-            body,
-            headers: part.headers,
-            retry: 'none'
-        });
-        const uploaded = Array.isArray(data) ? data[0] : data;
-        if (!uploaded || typeof uploaded.id !== 'number') {
-            throw new Error('the portal did not return the uploaded file');
-        }
-        return uploaded;
+        return await uploadSimple(client, folderId, file, options);
     }
     catch (error) {
-        throw failed(file, error);
+        if (!isAmbiguous(error) || !options.before)
+            throw error;
+        client.log.warning(`Uploading ${file.name} may or may not have worked (${error.message}); ` +
+            'looking for it in the folder before trying again');
+        const { files } = await (0,entries/* listFolder */.bt)(client, folderId);
+        const stored = storedUpload(file, options.before, files, options.createNewIfExist);
+        if (stored) {
+            client.log.info(`${file.name} was stored by the first try, as file ${stored.id}`);
+            return stored;
+        }
+        return uploadSimple(client, folderId, file, options);
     }
 }
 function isSession(value) {
@@ -221,7 +265,10 @@ function checkLocation(client, location) {
     }
     return url;
 }
-/** `POST /api/2.0/files/{folderId}/upload/create_session`. */
+/**
+ * `POST /api/2.0/files/{folderId}/upload/create_session`. A session leaves no file behind until its last
+ * chunk arrives, so starting another one is harmless: the client repeats it like an idempotent write.
+ */
 async function createUploadSession(client, folderId, file, options) {
     const { data } = await client.request('POST', `/api/2.0/files/${folderId}/upload/create_session`, {
         json: {
@@ -229,7 +276,7 @@ async function createUploadSession(client, folderId, file, options) {
             fileSize: file.size,
             createNewIfExist: options.createNewIfExist
         },
-        retry: 'none'
+        retry: 'idempotent'
     });
     // create_session wraps the session as {success, data}; the newer /session endpoint returns it bare.
     const reply = data;
@@ -252,12 +299,17 @@ function completedFile(reply) {
         return undefined;
     return { id: data.id, title: data.title ?? '', folderId: data.folderId, version: data.version };
 }
-/** Sends the file to the session's location in order, one chunk per request; 201 completes it. */
+/**
+ * Sends the file to the session's location in order, one chunk per request; 201 completes it. A chunk is
+ * never repeated: the portal would append it a second time.
+ */
 async function uploadChunks(client, session, file, options = {}) {
     const chunkSize = Math.min(options.chunkSize ?? MAX_CHUNK_SIZE, MAX_CHUNK_SIZE);
     if (!(chunkSize > 0))
         throw new Error(`the chunk size must be positive (got ${chunkSize})`);
-    const location = checkLocation(client, session.location).href;
+    const location = checkLocation(client, session.location);
+    // The path only: the query holds the upload id.
+    const endpoint = `POST ${location.pathname}`;
     // At least one chunk, so that an empty file still completes the session.
     const chunks = Math.max(1, Math.ceil(file.size / chunkSize));
     for (let index = 0; index < chunks; index++) {
@@ -275,7 +327,7 @@ async function uploadChunks(client, session, file, options = {}) {
         let status;
         try {
             ;
-            ({ data: reply, status } = await client.request('POST', location, {
+            ({ data: reply, status } = await client.request('POST', location.href, {
                 body,
                 headers: part.headers,
                 expect: 'json',
@@ -283,47 +335,61 @@ async function uploadChunks(client, session, file, options = {}) {
             }));
         }
         catch (error) {
-            throw failed(file, new Error(`chunk ${index + 1} of ${chunks}: ${messageOf(error)}`, { cause: error }));
+            throw new Error(`chunk ${index + 1} of ${chunks}: ${messageOf(error)}`, { cause: error });
         }
+        // The legacy handler refuses a chunk with HTTP 200 and `success: false`.
         if (!reply || reply.success !== true) {
+            const verdict = reply?.success === false ? 'with success: false' : 'without success: true';
             const said = reply?.message
                 ? `the portal said: ${reply.message}`
                 : 'the portal gave no reason';
-            throw failed(file, new Error(`chunk ${index + 1} of ${chunks} was refused (${said})`));
+            throw new Error(`${endpoint}: HTTP ${status} ${verdict} for chunk ${index + 1} of ${chunks} (${said})`);
         }
         const done = completedFile(reply);
         const last = index === chunks - 1;
         if (done || status === 201) {
             if (!last) {
-                throw failed(file, new Error(`the portal completed the file after chunk ${index + 1} of ${chunks}`));
+                throw new Error(`the portal completed the file after chunk ${index + 1} of ${chunks}`);
             }
             if (!done)
-                throw failed(file, new Error('the portal completed the upload but did not return the file'));
+                throw new Error('the portal completed the upload but did not return the file');
             return done;
         }
         if (last) {
-            throw failed(file, new Error(`the portal did not confirm the file after its last chunk (HTTP ${status})`));
+            throw new Error(`the portal did not confirm the file after its last chunk (HTTP ${status})`);
         }
     }
     // Unreachable: the loop returns or throws on its last chunk.
-    throw failed(file, new Error('no chunk was sent'));
+    throw new Error('no chunk was sent');
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/** Uploads one file: simple upload up to `simpleLimit`, a chunked session above it. */
-async function uploadFile(client, folderId, file, options) {
-    if (file.size <= (options.simpleLimit ?? SIMPLE_UPLOAD_LIMIT)) {
-        return uploadSimple(client, folderId, file, options);
-    }
-    let session;
+// Past the client's own retries, a session whose answer was lost is replaced by one more, once.
+async function startSession(client, folderId, file, options) {
     try {
-        session = await createUploadSession(client, folderId, file, options);
+        return await createUploadSession(client, folderId, file, options);
+    }
+    catch (error) {
+        if (!isAmbiguous(error))
+            throw error;
+        client.log.warning(`Starting the upload session of ${file.name} may or may not have worked (${error.message}); ` +
+            'starting another one');
+        return createUploadSession(client, folderId, file, options);
+    }
+}
+/**
+ * Uploads one file: simple upload up to `simpleLimit`, a chunked session above it. An upload whose answer
+ * was lost is looked for in the folder (see `before`) and sent once more only when it is not there.
+ */
+async function uploadFile(client, folderId, file, options) {
+    try {
+        if (file.size <= (options.simpleLimit ?? SIMPLE_UPLOAD_LIMIT)) {
+            return await uploadSimpleChecked(client, folderId, file, options);
+        }
+        const session = await startSession(client, folderId, file, options);
+        return await uploadChunks(client, session, file, options);
     }
     catch (error) {
         throw failed(file, error);
     }
-    return uploadChunks(client, session, file, options);
 }
 
 ;// CONCATENATED MODULE: ./src/github/event.ts
@@ -564,9 +630,12 @@ async function updateReleaseNotes(update) {
 
 // EXTERNAL MODULE: ./src/links/link-state.ts
 var link_state = __webpack_require__(7893);
+// EXTERNAL MODULE: ./src/links/share-link.ts
+var share_link = __webpack_require__(8703);
 // EXTERNAL MODULE: ./src/operations/create-link.ts
 var create_link = __webpack_require__(6477);
 ;// CONCATENATED MODULE: ./src/operations/upload.ts
+
 
 
 
@@ -718,20 +787,8 @@ function progressLogger(context, file) {
 // The `links` entry of a file uploaded without a link.
 function bareEntry(file, uploaded) {
     return {
-        id: '',
+        ...(0,share_link/* blankShareLink */.gz)(file.name),
         linkId: '',
-        title: file.name,
-        shareUrl: '',
-        access: '',
-        expiresAt: '',
-        expired: false,
-        primary: false,
-        internal: false,
-        denyDownload: false,
-        hasPassword: false,
-        linkType: 'external',
-        maxDownloads: null,
-        createdAt: '',
         file: file.name,
         fileId: uploaded.id,
         size: file.size,
@@ -843,6 +900,8 @@ async function runUpload(request, context, env) {
     const folderId = destination.folderId;
     if (destination.created)
         notes.push(`Created the folder "${settings.subfolder}".`);
+    // What the folder holds before each upload: after a lost answer it tells whether the upload took effect.
+    let present = destination.created ? [] : (await (0,entries/* listFolder */.bt)(context.client, folderId)).files;
     const links = [];
     const failures = [];
     for (const [index, file] of files.entries()) {
@@ -853,7 +912,8 @@ async function runUpload(request, context, env) {
                 createNewIfExist: !settings.overwrite,
                 chunkSize: env.chunkSize,
                 simpleLimit: env.simpleLimit,
-                onProgress: progressLogger(context, file)
+                onProgress: progressLogger(context, file),
+                before: present
             });
         }
         catch (error) {
@@ -863,6 +923,7 @@ async function runUpload(request, context, env) {
                 notes.push(`Not uploaded after the failure: ${skipped.join(', ')}.`);
             break;
         }
+        present = [...present.filter((f) => f.id !== uploaded.id), uploaded];
         const seconds = (external_node_perf_hooks_.performance.now() - started) / 1000;
         // A rate means little for small files, which are mostly request overhead.
         const rate = seconds > 0 && file.size >= upload_MiB ? ` at ${mib(file.size / seconds)} MiB/s` : '';

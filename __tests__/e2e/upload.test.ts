@@ -171,7 +171,7 @@ describe('upload through the bundle', () => {
     })
     expect(run.code).toBe(1)
     expect(run.stdout).toMatch(
-      /::error::.*refused\.bin.*chunk 1 of 2 was refused \(the portal said: The file exceeds the room quota\)/
+      /::error::.*Uploading refused\.bin failed: POST \/ChunkedUploader\.ashx: HTTP 200 with success: false for chunk 1 of 2 \(the portal said: The file exceeds the room quota\)/
     )
     expect(emulator.state.children(folder.id).files).toEqual([])
   })

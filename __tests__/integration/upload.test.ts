@@ -234,7 +234,7 @@ describe('upload', () => {
     expect(storedSha(result.links[0].fileId)).toBe(await sha256File(join(root, 'huge.iso')))
   })
 
-  it('reports a chunk refused with success:false, naming the file and the server message', async () => {
+  it('reports a chunk refused with success: false, naming the file, the endpoint, the status and the server message', async () => {
     files('failing', { 'broken.bin': randomBytes(3 * MiB), 'after.txt': 'never sent' })
     uploadStore(emulator.state).failNextChunk('Disk quota exceeded')
     const result = await upload(
@@ -242,10 +242,14 @@ describe('upload', () => {
       { chunkSize: MiB, simpleLimit: MiB }
     )
     expect(result.failures).toHaveLength(1)
-    expect(result.failures![0]).toMatch(/broken\.bin/)
     expect(result.failures![0]).toMatch(
-      /chunk 1 of 3 was refused \(the portal said: Disk quota exceeded\)/
+      /^Uploading broken\.bin failed: POST \/ChunkedUploader\.ashx: HTTP 200 with success: false for chunk 1 of 3 \(the portal said: Disk quota exceeded\)$/
     )
+    // The endpoint is named by its path: the query holds the upload id.
+    const uid = emulator.requests.filter((r) => r.path.endsWith('ChunkedUploader.ashx')).at(-1)
+      ?.query.uid
+    expect(uid).toBeTruthy()
+    expect(result.failures![0]).not.toContain(uid)
     // Files are uploaded in name order: after.txt went first, broken.bin failed, nothing else followed.
     expect(emulator.state.children(folderId).files.map((f) => f.title)).toEqual(['after.txt'])
     expect(result.links.map((l) => l.file)).toEqual(['after.txt'])

@@ -14,7 +14,7 @@ export const ATTEMPTS = 3
 /**
  * How a request may be repeated. `read`: always. `idempotent`: a PUT by link id. `create`: never blindly:
  * after an ambiguous failure the operation looks for what the first try made (create-link by title).
- * `upload`: likewise, by file name (simple upload, starting a session). `chunk`: a chunk of an upload
+ * `upload`: likewise, by file name (the simple upload; starting a session is retried like a read). `chunk`: a chunk of an upload
  * session, which cannot be repeated (the portal appends it) and fails the upload instead.
  */
 export type PhaseKind = 'read' | 'idempotent' | 'create' | 'upload' | 'chunk'

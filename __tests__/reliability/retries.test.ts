@@ -7,7 +7,7 @@ import net from 'node:net'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { displayTitle } from '../../src/links/title-tag.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import { attempt, requestsTo, scratchWorkspace, workspaceFiles } from './harness.js'
+import { attempt, requestsTo, scratchWorkspace, workspaceFiles, type Outcome } from './harness.js'
 import { FAST } from './matrix.js'
 
 const DAY = 24 * 3600_000
@@ -138,27 +138,141 @@ describe('a create whose answer is lost', () => {
 })
 
 describe('an upload whose answer is lost', () => {
-  it('never leaves a second copy: running the step again stores a new version', async () => {
+  // A folder holding `existing` (title → content), and the inputs that upload notes.txt into it.
+  function uploadCase(existing: Record<string, string> = {}, content = 'release notes') {
     const folder = emulator.addFolder({ title: `upload-${Math.random()}` })
-    const dir = workspaceFiles(workspace.path, { 'notes.txt': 'release notes' })
+    for (const [title, text] of Object.entries(existing)) {
+      emulator.addFile({ parentId: folder.id, title, content: text })
+    }
+    const dir = workspaceFiles(workspace.path, { 'notes.txt': content })
     const inputs = {
       ...FAST,
       operation: 'upload',
       'folder-id': folder.id,
       files: `${dir}/notes.txt`
     }
-    emulator.faults.add({ kind: 'reset-after', method: 'POST', path: `/files/${folder.id}/upload` })
-    const first = await attempt(emulator, inputs, { workspace: workspace.path })
-    const again = await attempt(emulator, inputs, { workspace: workspace.path })
+    const uploadPath = `/api/2.0/files/${folder.id}/upload`
+    const run = (
+      extra: Record<string, string | boolean> = {},
+      sizes: { chunkSize?: number; simpleLimit?: number } = {}
+    ) => attempt(emulator, { ...inputs, ...extra }, { workspace: workspace.path, ...sizes })
+    const files = () => emulator.state.children(folder.id).files
+    return { folder, uploadPath, run, files }
+  }
+
+  const checked = (outcome: Outcome) =>
+    outcome.log.some(
+      (l) =>
+        l.level === 'warning' &&
+        /^Uploading notes\.txt may or may not have worked \(.*(reset|closed).*\); looking for it/.test(
+          l.message
+        )
+    )
+
+  it('finds the file the first try stored and never uploads it twice', async () => {
+    const { uploadPath, run, files } = uploadCase()
+    emulator.faults.add({ kind: 'reset-after', method: 'POST', path: uploadPath })
+    const first = await run()
+    await settle()
+    expect(first.message).toBe('')
+    expect(checked(first)).toBe(true)
+    expect(requestsTo(emulator, 'POST', uploadPath)).toBe(1)
+    const [stored, ...more] = files()
+    expect(more).toEqual([])
+    expect(stored).toMatchObject({ title: 'notes.txt', version: 1 })
+    expect(stored.content?.toString()).toBe('release notes')
+    const links = emulator.state.links('file', stored.id)
+    expect(links).toHaveLength(1)
+    expect(first.result?.links[0]).toMatchObject({ fileId: stored.id, id: links[0].id })
+
+    // Running the step again stores a new version of the same file and keeps its one link.
+    const again = await run()
     expect(again.message).toBe('')
-    const files = emulator.state.children(folder.id).files
-    expect(files.map((f) => f.title)).toEqual(['notes.txt'])
-    // Whether the first run went on or failed, the portal stored its file: the second is a new version.
-    expect(files[0].version).toBe(2)
-    // And the link is made once: the second run reuses the first one's link when there is one.
-    expect(emulator.state.links('file', files[0].id)).toHaveLength(1)
-    expect(first.message === '' || /not repeated/.test(first.message)).toBe(true)
-    expect(again.result?.links[0]).toMatchObject({ fileId: files[0].id })
+    expect(files().map((f) => [f.id, f.title, f.version])).toEqual([[stored.id, 'notes.txt', 2]])
+    expect(emulator.state.links('file', stored.id)).toHaveLength(1)
+    expect(again.result?.links[0]).toMatchObject({ fileId: stored.id, id: links[0].id })
+  })
+
+  it('uploads once more when the first try stored nothing', async () => {
+    const { uploadPath, run, files } = uploadCase()
+    emulator.faults.add({ kind: 'reset-before', method: 'POST', path: uploadPath })
+    const outcome = await run()
+    await settle()
+    expect(outcome.message).toBe('')
+    expect(checked(outcome)).toBe(true)
+    expect(requestsTo(emulator, 'POST', uploadPath)).toBe(2)
+    expect(files().map((f) => [f.title, f.version, f.content?.toString()])).toEqual([
+      ['notes.txt', 1, 'release notes']
+    ])
+  })
+
+  it('finds the new version an overwrite stored', async () => {
+    const { uploadPath, run, files } = uploadCase({ 'notes.txt': 'old notes' })
+    emulator.faults.add({ kind: 'reset-after', method: 'POST', path: uploadPath })
+    const outcome = await run()
+    await settle()
+    expect(outcome.message).toBe('')
+    expect(checked(outcome)).toBe(true)
+    expect(requestsTo(emulator, 'POST', uploadPath)).toBe(1)
+    expect(files().map((f) => [f.title, f.version, f.content?.toString()])).toEqual([
+      ['notes.txt', 2, 'release notes']
+    ])
+    expect(outcome.result?.links[0]).toMatchObject({ fileId: files()[0].id, version: 2 })
+  })
+
+  it('finds the copy kept with overwrite: false', async () => {
+    // The same size as the upload: only the id tells the kept file from the new copy.
+    const { uploadPath, run, files } = uploadCase({ 'notes.txt': 'other  notes!' })
+    emulator.faults.add({ kind: 'reset-after', method: 'POST', path: uploadPath })
+    const outcome = await run({ overwrite: false })
+    await settle()
+    expect(outcome.message).toBe('')
+    expect(checked(outcome)).toBe(true)
+    expect(requestsTo(emulator, 'POST', uploadPath)).toBe(1)
+    const [copy, kept] = files()
+    expect(files().map((f) => [f.title, f.version, f.content?.toString()])).toEqual([
+      ['notes (1).txt', 1, 'release notes'],
+      ['notes.txt', 1, 'other  notes!']
+    ])
+    expect(outcome.result?.links[0]).toMatchObject({ fileId: copy.id })
+    expect(emulator.state.links('file', kept.id)).toHaveLength(0)
+  })
+
+  it('fails without a file when the answer of the second try is lost as well', async () => {
+    const { uploadPath, run, files } = uploadCase()
+    emulator.faults.add({ kind: 'reset-before', method: 'POST', path: uploadPath, count: 2 })
+    const outcome = await run()
+    await settle()
+    expect(outcome.ok).toBe(false)
+    expect(outcome.message).toMatch(
+      /^Uploading notes\.txt failed: POST \/api\/2\.0\/files\/\d+\/upload: .*not repeated/
+    )
+    expect(requestsTo(emulator, 'POST', uploadPath)).toBe(2)
+    expect(files()).toEqual([])
+  })
+
+  it('starts one more session, once, when the answer to a session start cannot be read', async () => {
+    const { folder, run, files } = uploadCase({}, 'x'.repeat(2500))
+    const sessionPath = `/api/2.0/files/${folder.id}/upload/create_session`
+    const chunked = { chunkSize: 1024, simpleLimit: 1000 }
+    emulator.faults.add({ kind: 'html', method: 'POST', path: sessionPath })
+    const outcome = await run({}, chunked)
+    await settle()
+    expect(outcome.message).toBe('')
+    expect(requestsTo(emulator, 'POST', sessionPath)).toBe(2)
+    expect(files().map((f) => [f.title, f.version, f.size])).toEqual([['notes.txt', 1, 2500]])
+
+    // A second unreadable answer fails the upload: no third session, and no file.
+    const next = uploadCase({}, 'x'.repeat(2500))
+    const nextPath = `/api/2.0/files/${next.folder.id}/upload/create_session`
+    emulator.faults.add({ kind: 'html', method: 'POST', path: nextPath, count: 2 })
+    const failed = await next.run({}, chunked)
+    await settle()
+    expect(failed.message).toMatch(
+      /^Uploading notes\.txt failed: .*create_session answered HTTP 200 with an HTML page/
+    )
+    expect(requestsTo(emulator, 'POST', nextPath)).toBe(2)
+    expect(next.files()).toEqual([])
   })
 })
 

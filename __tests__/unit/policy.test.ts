@@ -1,3 +1,4 @@
+import { blankShareLink } from '../../src/links/share-link.js'
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import {
@@ -20,19 +21,10 @@ const policy: LimitPolicy = {
 
 function link(fields: Partial<ShareLink> = {}): ShareLink {
   return {
+    ...blankShareLink('Release v1'),
     id: 'aaaaaaaa-0000-4000-8000-000000000001',
-    title: 'Release v1',
     shareUrl: 'https://portal.example.com/s/abc',
     access: 'read',
-    expiresAt: '',
-    expired: false,
-    primary: false,
-    internal: false,
-    denyDownload: false,
-    hasPassword: false,
-    linkType: 'external',
-    maxDownloads: null,
-    createdAt: '',
     ...fields
   }
 }

@@ -1,3 +1,4 @@
+import { blankShareLink } from '../../src/links/share-link.js'
 import { describe, expect, it } from '@jest/globals'
 import { escapeHtml, MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js'
 import { outputsOf } from '../../src/outputs.js'
@@ -5,19 +6,10 @@ import type { OperationResult, OutputLink } from '../../src/operations/result.js
 
 function link(overrides: Partial<OutputLink> = {}): OutputLink {
   return {
+    ...blankShareLink('Release'),
     id: 'id-1',
-    title: 'Release',
     shareUrl: 'https://portal.example.com/s/abc',
     access: 'read',
-    expiresAt: '',
-    expired: false,
-    primary: false,
-    internal: false,
-    denyDownload: false,
-    hasPassword: false,
-    linkType: 'external',
-    maxDownloads: null,
-    createdAt: '',
     ...overrides
   }
 }

@@ -6,7 +6,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { DocSpaceClient } from '../../src/docspace/client.js'
-import { checkLocation, multipartFile, type LocalFile } from '../../src/docspace/upload.js'
+import {
+  checkLocation,
+  multipartFile,
+  storedUpload,
+  type LocalFile
+} from '../../src/docspace/upload.js'
+import type { FileDto } from '../../src/docspace/types.js'
 import { gitHubRunOf, loadGitHubRun, releaseLinkTitle } from '../../src/github/event.js'
 import { anchorPattern, matchFiles } from '../../src/operations/upload.js'
 
@@ -128,6 +134,48 @@ describe('checkLocation', () => {
       /refusing/
     )
     expect(() => checkLocation(client, 'https://portal.example.com:8443/x')).toThrow(/refusing/)
+  })
+})
+
+describe('storedUpload', () => {
+  const file: LocalFile = { path: '/nowhere/app.tar.gz', name: 'app.tar.gz', size: 42 }
+  const dto = (id: number, title: string, size = 42, version = 1): FileDto => ({
+    id,
+    title,
+    pureContentLength: size,
+    version
+  })
+  const other = dto(1, 'readme.txt', 42)
+
+  it('finds a new file of that name and size', () => {
+    const stored = dto(7, 'app.tar.gz')
+    expect(storedUpload(file, [other], [other, stored], false)).toBe(stored)
+    // The right name with other bytes is someone else's file.
+    expect(storedUpload(file, [other], [other, dto(7, 'app.tar.gz', 41)], false)).toBeUndefined()
+    expect(storedUpload(file, [other], [other], false)).toBeUndefined()
+  })
+
+  it('finds a new version of the file only when its version rose', () => {
+    const before = dto(5, 'app.tar.gz', 42, 3)
+    expect(storedUpload(file, [before], [before], false)).toBeUndefined()
+    const after = dto(5, 'app.tar.gz', 42, 4)
+    expect(storedUpload(file, [before], [after], false)).toBe(after)
+  })
+
+  it('with createNewIfExist finds only a file that was not there, named after the stem', () => {
+    const kept = dto(5, 'app.tar.gz')
+    const copy = dto(9, 'app.tar (1).gz')
+    expect(storedUpload(file, [kept], [kept], true)).toBeUndefined()
+    expect(storedUpload(file, [kept], [kept, copy], true)).toBe(copy)
+    expect(storedUpload(file, [kept], [kept, dto(9, 'other (1).gz')], true)).toBeUndefined()
+    // With no file of that name before, the copy keeps the name itself.
+    expect(storedUpload(file, [], [dto(9, 'app.tar.gz')], true)).toMatchObject({ id: 9 })
+  })
+
+  it('takes the newest of several matches', () => {
+    expect(storedUpload(file, [], [dto(8, 'app.tar.gz'), dto(12, 'app.tar.gz')], false)).toEqual(
+      dto(12, 'app.tar.gz')
+    )
   })
 })
 

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto'
 import { createReadStream } from 'node:fs'
 import { Readable } from 'node:stream'
 import type { DocSpaceClient } from './client.js'
+import { listFolder } from './entries.js'
+import { DocSpaceError } from './errors.js'
 import type { FileDto } from './types.js'
 
 // Uploads to a DocSpace folder: the simple multipart upload for small files, the chunked upload session
@@ -60,6 +62,11 @@ export interface UploadOptions {
   simpleLimit?: number
   /** Called as bytes leave the disk for the portal. */
   onProgress?: (sent: number, total: number) => void
+  /**
+   * The folder's files before this upload: when the answer to an upload is lost, they tell whether it took
+   * effect. Without them, such an upload fails.
+   */
+  before?: FileDto[]
 }
 
 export interface MultipartFile {
@@ -125,12 +132,18 @@ export function multipartFile(
   }
 }
 
-function failed(file: LocalFile, error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error)
-  return new Error(`Uploading ${file.name} failed: ${message}`, { cause: error })
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
-/** `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. */
+function failed(file: LocalFile, error: unknown): Error {
+  return new Error(`Uploading ${file.name} failed: ${messageOf(error)}`, { cause: error })
+}
+
+/**
+ * `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. Never
+ * repeated on its own: a second copy of the file could be the result.
+ */
 export async function uploadSimple(
   client: DocSpaceClient,
   folderId: number,
@@ -146,24 +159,73 @@ export async function uploadSimple(
       options.onProgress?.(sent, file.size)
     })
   }
-  try {
-    const { data } = await client.request<FileDto[] | FileDto>(
-      'POST',
-      `/api/2.0/files/${folderId}/upload`,
-      {
-        query: { createNewIfExist: options.createNewIfExist },
-        body,
-        headers: part.headers,
-        retry: 'none'
-      }
-    )
-    const uploaded = Array.isArray(data) ? data[0] : data
-    if (!uploaded || typeof uploaded.id !== 'number') {
-      throw new Error('the portal did not return the uploaded file')
+  const { data } = await client.request<FileDto[] | FileDto>(
+    'POST',
+    `/api/2.0/files/${folderId}/upload`,
+    {
+      query: { createNewIfExist: options.createNewIfExist },
+      body,
+      headers: part.headers,
+      retry: 'none'
     }
-    return uploaded
+  )
+  const uploaded = Array.isArray(data) ? data[0] : data
+  if (!uploaded || typeof uploaded.id !== 'number') {
+    throw new Error('the portal did not return the uploaded file')
+  }
+  return uploaded
+}
+
+/**
+ * The file an upload whose answer was lost left in the folder, judged against what the folder held
+ * before: the file of that name, new or with a higher version, or with `createNewIfExist` a new file
+ * whose title starts with the name's stem ("name (1).ext"); either way holding as many bytes as the upload.
+ */
+export function storedUpload(
+  file: LocalFile,
+  before: FileDto[],
+  after: FileDto[],
+  createNewIfExist: boolean
+): FileDto | undefined {
+  const earlier = new Map(before.map((f) => [f.id, f]))
+  const dot = file.name.lastIndexOf('.')
+  const stem = dot > 0 ? file.name.slice(0, dot) : file.name
+  const stored = after.filter((f) => {
+    if (f.pureContentLength !== file.size) return false
+    const was = earlier.get(f.id)
+    if (createNewIfExist) return was === undefined && f.title.startsWith(stem)
+    return f.title === file.name && (was === undefined || (f.version ?? 1) > (was.version ?? 1))
+  })
+  // Should someone else have added a matching file meanwhile, the newest is the likelier one.
+  return stored.sort((a, b) => b.id - a.id)[0]
+}
+
+function isAmbiguous(error: unknown): error is DocSpaceError {
+  return error instanceof DocSpaceError && error.ambiguous
+}
+
+// A lost answer may hide a stored file, so the folder is checked before the one further try.
+async function uploadSimpleChecked(
+  client: DocSpaceClient,
+  folderId: number,
+  file: LocalFile,
+  options: UploadOptions
+): Promise<FileDto> {
+  try {
+    return await uploadSimple(client, folderId, file, options)
   } catch (error) {
-    throw failed(file, error)
+    if (!isAmbiguous(error) || !options.before) throw error
+    client.log.warning(
+      `Uploading ${file.name} may or may not have worked (${error.message}); ` +
+        'looking for it in the folder before trying again'
+    )
+    const { files } = await listFolder(client, folderId)
+    const stored = storedUpload(file, options.before, files, options.createNewIfExist)
+    if (stored) {
+      client.log.info(`${file.name} was stored by the first try, as file ${stored.id}`)
+      return stored
+    }
+    return uploadSimple(client, folderId, file, options)
   }
 }
 
@@ -197,7 +259,10 @@ export function checkLocation(client: DocSpaceClient, location: string): URL {
   return url
 }
 
-/** `POST /api/2.0/files/{folderId}/upload/create_session`. */
+/**
+ * `POST /api/2.0/files/{folderId}/upload/create_session`. A session leaves no file behind until its last
+ * chunk arrives, so starting another one is harmless: the client repeats it like an idempotent write.
+ */
 export async function createUploadSession(
   client: DocSpaceClient,
   folderId: number,
@@ -213,7 +278,7 @@ export async function createUploadSession(
         fileSize: file.size,
         createNewIfExist: options.createNewIfExist
       },
-      retry: 'none'
+      retry: 'idempotent'
     }
   )
   // create_session wraps the session as {success, data}; the newer /session endpoint returns it bare.
@@ -235,7 +300,10 @@ function completedFile(reply: ChunkReply): FileDto | undefined {
   return { id: data.id, title: data.title ?? '', folderId: data.folderId, version: data.version }
 }
 
-/** Sends the file to the session's location in order, one chunk per request; 201 completes it. */
+/**
+ * Sends the file to the session's location in order, one chunk per request; 201 completes it. A chunk is
+ * never repeated: the portal would append it a second time.
+ */
 export async function uploadChunks(
   client: DocSpaceClient,
   session: UploadSession,
@@ -244,7 +312,9 @@ export async function uploadChunks(
 ): Promise<FileDto> {
   const chunkSize = Math.min(options.chunkSize ?? MAX_CHUNK_SIZE, MAX_CHUNK_SIZE)
   if (!(chunkSize > 0)) throw new Error(`the chunk size must be positive (got ${chunkSize})`)
-  const location = checkLocation(client, session.location).href
+  const location = checkLocation(client, session.location)
+  // The path only: the query holds the upload id.
+  const endpoint = `POST ${location.pathname}`
   // At least one chunk, so that an empty file still completes the session.
   const chunks = Math.max(1, Math.ceil(file.size / chunkSize))
   for (let index = 0; index < chunks; index++) {
@@ -261,67 +331,78 @@ export async function uploadChunks(
     let reply: ChunkReply | undefined
     let status: number
     try {
-      ;({ data: reply, status } = await client.request<ChunkReply>('POST', location, {
+      ;({ data: reply, status } = await client.request<ChunkReply>('POST', location.href, {
         body,
         headers: part.headers,
         expect: 'json',
         retry: 'none'
       }))
     } catch (error) {
-      throw failed(
-        file,
-        new Error(`chunk ${index + 1} of ${chunks}: ${messageOf(error)}`, { cause: error })
-      )
+      throw new Error(`chunk ${index + 1} of ${chunks}: ${messageOf(error)}`, { cause: error })
     }
+    // The legacy handler refuses a chunk with HTTP 200 and `success: false`.
     if (!reply || reply.success !== true) {
+      const verdict = reply?.success === false ? 'with success: false' : 'without success: true'
       const said = reply?.message
         ? `the portal said: ${reply.message}`
         : 'the portal gave no reason'
-      throw failed(file, new Error(`chunk ${index + 1} of ${chunks} was refused (${said})`))
+      throw new Error(
+        `${endpoint}: HTTP ${status} ${verdict} for chunk ${index + 1} of ${chunks} (${said})`
+      )
     }
     const done = completedFile(reply)
     const last = index === chunks - 1
     if (done || status === 201) {
       if (!last) {
-        throw failed(
-          file,
-          new Error(`the portal completed the file after chunk ${index + 1} of ${chunks}`)
-        )
+        throw new Error(`the portal completed the file after chunk ${index + 1} of ${chunks}`)
       }
-      if (!done)
-        throw failed(file, new Error('the portal completed the upload but did not return the file'))
+      if (!done) throw new Error('the portal completed the upload but did not return the file')
       return done
     }
     if (last) {
-      throw failed(
-        file,
-        new Error(`the portal did not confirm the file after its last chunk (HTTP ${status})`)
-      )
+      throw new Error(`the portal did not confirm the file after its last chunk (HTTP ${status})`)
     }
   }
   // Unreachable: the loop returns or throws on its last chunk.
-  throw failed(file, new Error('no chunk was sent'))
+  throw new Error('no chunk was sent')
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+// Past the client's own retries, a session whose answer was lost is replaced by one more, once.
+async function startSession(
+  client: DocSpaceClient,
+  folderId: number,
+  file: LocalFile,
+  options: UploadOptions
+): Promise<UploadSession> {
+  try {
+    return await createUploadSession(client, folderId, file, options)
+  } catch (error) {
+    if (!isAmbiguous(error)) throw error
+    client.log.warning(
+      `Starting the upload session of ${file.name} may or may not have worked (${error.message}); ` +
+        'starting another one'
+    )
+    return createUploadSession(client, folderId, file, options)
+  }
 }
 
-/** Uploads one file: simple upload up to `simpleLimit`, a chunked session above it. */
+/**
+ * Uploads one file: simple upload up to `simpleLimit`, a chunked session above it. An upload whose answer
+ * was lost is looked for in the folder (see `before`) and sent once more only when it is not there.
+ */
 export async function uploadFile(
   client: DocSpaceClient,
   folderId: number,
   file: LocalFile,
   options: UploadOptions
 ): Promise<FileDto> {
-  if (file.size <= (options.simpleLimit ?? SIMPLE_UPLOAD_LIMIT)) {
-    return uploadSimple(client, folderId, file, options)
-  }
-  let session: UploadSession
   try {
-    session = await createUploadSession(client, folderId, file, options)
+    if (file.size <= (options.simpleLimit ?? SIMPLE_UPLOAD_LIMIT)) {
+      return await uploadSimpleChecked(client, folderId, file, options)
+    }
+    const session = await startSession(client, folderId, file, options)
+    return await uploadChunks(client, session, file, options)
   } catch (error) {
     throw failed(file, error)
   }
-  return uploadChunks(client, session, file, options)
 }

@@ -22,6 +22,25 @@ export interface ShareLink {
   createdAt: string
 }
 
+/** A link with every field empty: the base of entries that describe no link, or only part of one. */
+export function blankShareLink(title = ''): ShareLink {
+  return {
+    id: '',
+    title,
+    shareUrl: '',
+    access: '',
+    expiresAt: '',
+    expired: false,
+    primary: false,
+    internal: false,
+    denyDownload: false,
+    hasPassword: false,
+    linkType: 'external',
+    maxDownloads: null,
+    createdAt: ''
+  }
+}
+
 /** ISO 8601 in UTC without milliseconds when they are zero: `2026-12-31T23:59:59Z`. */
 export function isoUtc(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z')

@@ -16,7 +16,7 @@ import {
   type ReleaseNoteEntry
 } from '../github/release-notes.js'
 import { previewShareLink } from '../links/link-state.js'
-import type { ShareLink } from '../links/share-link.js'
+import { blankShareLink, type ShareLink } from '../links/share-link.js'
 import type { OperationContext } from './context.js'
 import { createLink, requestedLinkState } from './create-link.js'
 import type { LinkAction, OperationResult, OutputLink } from './result.js'
@@ -203,20 +203,8 @@ function progressLogger(
 // The `links` entry of a file uploaded without a link.
 function bareEntry(file: LocalFile, uploaded: FileDto): UploadedLink {
   return {
-    id: '',
+    ...blankShareLink(file.name),
     linkId: '',
-    title: file.name,
-    shareUrl: '',
-    access: '',
-    expiresAt: '',
-    expired: false,
-    primary: false,
-    internal: false,
-    denyDownload: false,
-    hasPassword: false,
-    linkType: 'external',
-    maxDownloads: null,
-    createdAt: '',
     file: file.name,
     fileId: uploaded.id,
     size: file.size,
@@ -360,6 +348,8 @@ export async function runUpload(
   }
   const folderId = destination.folderId as number
   if (destination.created) notes.push(`Created the folder "${settings.subfolder}".`)
+  // What the folder holds before each upload: after a lost answer it tells whether the upload took effect.
+  let present = destination.created ? [] : (await listFolder(context.client, folderId)).files
 
   const links: UploadedLink[] = []
   const failures: string[] = []
@@ -371,7 +361,8 @@ export async function runUpload(
         createNewIfExist: !settings.overwrite,
         chunkSize: env.chunkSize,
         simpleLimit: env.simpleLimit,
-        onProgress: progressLogger(context, file)
+        onProgress: progressLogger(context, file),
+        before: present
       })
     } catch (error) {
       failures.push(messageOf(error))
@@ -379,6 +370,7 @@ export async function runUpload(
       if (skipped.length > 0) notes.push(`Not uploaded after the failure: ${skipped.join(', ')}.`)
       break
     }
+    present = [...present.filter((f) => f.id !== uploaded.id), uploaded]
     const seconds = (performance.now() - started) / 1000
     // A rate means little for small files, which are mostly request overhead.
     const rate = seconds > 0 && file.size >= MiB ? ` at ${mib(file.size / seconds)} MiB/s` : ''
