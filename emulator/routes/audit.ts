@@ -1,5 +1,5 @@
 // The audit trail: GET /api/2.0/security/audit/events/filter with the server's filter semantics, which
-// are not what its parameter names suggest (see API-NOTES §6):
+// are not what its parameter names suggest (as the DocSpace server's AuditEventsRepository applies them):
 // - `action` given (≠ 0): only that action, and `target` must equal the stored target exactly;
 //   `moduleType`/`actionType` are then ignored.
 // - otherwise the actions come from `moduleType`/`actionType`/`entryType`, and `target` applies only
