@@ -94,7 +94,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
 // EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(4427);
+var glob = __webpack_require__(2377);
 // EXTERNAL MODULE: ./src/docspace/entries.ts
 var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/errors.ts

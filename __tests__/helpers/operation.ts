@@ -22,3 +22,17 @@ export async function runWith(
   const client = new DocSpaceClient(request.connection, log)
   return runOperation(request, { client, log, now: options.now ?? (() => new Date()) })
 }
+
+/** A Logger that keeps what it is told, one `level: message` line each, for assertions. */
+export function recordingLog(): Logger & { lines: string[] } {
+  const lines: string[] = []
+  return {
+    lines,
+    debug: () => undefined,
+    info: (m) => void lines.push(`info: ${m}`),
+    warning: (m) => void lines.push(`warning: ${m}`),
+    notice: (m) => void lines.push(`notice: ${m}`),
+    startGroup: (n) => void lines.push(`group: ${n}`),
+    endGroup: () => void lines.push('endgroup')
+  }
+}

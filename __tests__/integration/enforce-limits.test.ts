@@ -4,8 +4,7 @@ import { ApiError } from '../../emulator/http.js'
 import type { FileRecord, LinkRecord } from '../../emulator/state.js'
 import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import type { Logger } from '../../src/log.js'
-import { runWith } from '../helpers/operation.js'
+import { runWith, recordingLog } from '../helpers/operation.js'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -57,19 +56,6 @@ function auditRequestsSince(mark: number) {
 
 function linkIds(file: { id: number }, kind: 'file' | 'folder' | 'room' = 'file'): string[] {
   return emu.state.links(kind, file.id).map((l) => l.id)
-}
-
-function recordingLog(): Logger & { lines: string[] } {
-  const lines: string[] = []
-  return {
-    lines,
-    debug: () => undefined,
-    info: (m) => void lines.push(`info: ${m}`),
-    warning: (m) => void lines.push(`warning: ${m}`),
-    notice: (m) => void lines.push(`notice: ${m}`),
-    startGroup: (n) => void lines.push(`group: ${n}`),
-    endGroup: () => undefined
-  }
 }
 
 describe('enforce-limits', () => {

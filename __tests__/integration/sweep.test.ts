@@ -3,28 +3,14 @@ import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulat
 import type { FileRecord, LinkRecord } from '../../emulator/state.js'
 import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import type { Logger } from '../../src/log.js'
 import { renderSummary } from '../../src/summary.js'
-import { runWith } from '../helpers/operation.js'
+import { runWith, recordingLog } from '../helpers/operation.js'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 const AUDIT_PATH = '/api/2.0/security/audit/events/filter'
 
 type Kind = 'file' | 'folder' | 'room'
-
-function recordingLog(): Logger & { lines: string[] } {
-  const lines: string[] = []
-  return {
-    lines,
-    debug: () => undefined,
-    info: (m) => void lines.push(`info: ${m}`),
-    warning: (m) => void lines.push(`warning: ${m}`),
-    notice: (m) => void lines.push(`notice: ${m}`),
-    startGroup: (n) => void lines.push(`group: ${n}`),
-    endGroup: () => void lines.push('endgroup')
-  }
-}
 
 /** The most requests the emulator was serving at one time. */
 function peakConcurrency(requests: RequestLogEntry[]): number {

@@ -223,12 +223,12 @@ describe('access', () => {
 })
 
 describe('link-type', () => {
-  it.each([
+  it.each<[string, 0 | 1]>([
     ['external', 1],
     ['External', 1],
     ['invitation', 0],
     ['INVITATION', 0]
-  ] as const)('reads %s on a room as %d', (value, type) => {
+  ])('reads %s on a room as %d', (value, type) => {
     expect(run({ ...ROOM, 'link-type': value }).link.linkType).toBe(type)
   })
 

@@ -388,11 +388,11 @@ describe('operation', () => {
 })
 
 describe('targets', () => {
-  it.each([
+  it.each<['file-id' | 'folder-id' | 'room-id', 'file' | 'folder' | 'room']>([
     ['file-id', 'file'],
     ['folder-id', 'folder'],
     ['room-id', 'room']
-  ] as const)('reads %s as a %s target', (name, kind) => {
+  ])('reads %s as a %s target', (name, kind) => {
     const request = run({ 'file-id': undefined, [name]: '2147483647' })
     expect(request.targets).toEqual([{ kind, id: 2147483647 }])
   })
@@ -470,10 +470,10 @@ describe('targets', () => {
   })
 
   describe('upload', () => {
-    it.each([
+    it.each<['folder-id' | 'room-id', 'folder' | 'room']>([
       ['folder-id', 'folder'],
       ['room-id', 'room']
-    ] as const)('puts files into a %s', (name, kind) => {
+    ])('puts files into a %s', (name, kind) => {
       const request = run({
         operation: 'upload',
         'file-id': undefined,
