@@ -60,8 +60,6 @@ interface LeakCase {
   fails: boolean
   /** The run stops before its first request (an input error): no debug line to look at. */
   noRequest?: boolean
-  /** An open bug makes this case fail today: kept as an expected failure until it is fixed. */
-  knownBug?: string
   upload?: boolean
 }
 
@@ -188,7 +186,6 @@ const CASES: LeakCase[] = [
     name: 'update-link, the list before it echoes the secrets',
     auth: 'auth-token',
     fails: true,
-
     inputs: (s) => ({
       operation: 'update-link',
       'file-id': s.file.id,
@@ -357,9 +354,7 @@ function check(run: ActionRun, c: LeakCase, inputSecrets: string[], tokens: stri
 
 describe('no secret leaks, debug logging on, through the bundle', () => {
   for (const c of CASES) {
-    const register = c.knownBug ? it.concurrent.failing : it.concurrent
-    const title = c.knownBug ? `${c.name} [known bug: ${c.knownBug}]` : c.name
-    register(title, async () => {
+    it.concurrent(c.name, async () => {
       const s = site()
       const inputs = c.inputs(s)
       const fault = c.fault?.(s)
