@@ -1,13 +1,16 @@
 import * as core from '@actions/core'
-import { makeScrub } from './docspace/http-scrub.js'
+import { makeScrub, type Scrub } from './docspace/http-scrub.js'
 
 const masked = new Set<string>()
+// Built on first use and again only after a new value is masked: the summary scrubs every cell.
+let scrub: Scrub | undefined
 
 // Registers a value with the runner's log masker, once. Only for values that never go to an output:
 // GitHub drops a job output that contains a masked value.
 export function maskSecret(value: string | undefined): void {
   if (!value || masked.has(value)) return
   masked.add(value)
+  scrub = undefined
   core.setSecret(value)
 }
 
@@ -21,5 +24,6 @@ export function maskedSecrets(): string[] {
  * answer to another request than the one that carried it: text the action writes goes through this.
  */
 export function scrubSecrets(text: string): string {
-  return makeScrub(masked)(text)
+  scrub ??= makeScrub(masked)
+  return scrub(text)
 }

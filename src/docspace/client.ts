@@ -99,7 +99,9 @@ class AttemptFailure {
     /** The wait the server asked for. */
     readonly waitMs?: number,
     /** The server may have acted on the request even though it is not repeated. */
-    readonly outcomeUnknown = safety === 'maybe-done'
+    readonly outcomeUnknown = safety === 'maybe-done',
+    /** The HTTP status that caused it; undefined for connection errors and timeouts. */
+    readonly status?: number
   ) {}
 }
 
@@ -315,8 +317,7 @@ export class DocSpaceClient {
             `(attempt ${attempt + 1} of ${attempts})`
         )
       )
-      const status = /^HTTP (\d{3})$/.exec(failure.reason)?.[1]
-      options.onRetry?.({ waitMs: wait, status: status ? Number(status) : undefined })
+      options.onRetry?.({ waitMs: wait, status: failure.status })
       await this.pause(wait, options.signal)
     }
   }
@@ -538,7 +539,9 @@ export class DocSpaceClient {
             attempts,
             ambiguous
           }),
-        waitMs
+        waitMs,
+        undefined,
+        status
       )
     }
     if (status === 204 || call.verb === 'HEAD') return { data: undefined, envelope: {}, status }
