@@ -7,6 +7,7 @@ import { startEmulator } from './server.js'
 import type { SeedData } from './seed.js'
 import { defaultSeed } from './seed.js'
 import { parseFaults } from './faults.js'
+import type { PortalSettings } from './state.js'
 
 export * from './server.js'
 export { EmulatorState } from './state.js'
@@ -34,9 +35,20 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return Number(text)
 }
 
+/** Portal settings from `EMULATOR_VERSION`, `EMULATOR_CHUNK_SIZE` and `EMULATOR_INTERNAL_LINKS` (true/false). */
+function settingsFromEnv(env: NodeJS.ProcessEnv): Partial<PortalSettings> {
+  const settings: Partial<PortalSettings> = {}
+  if (env.EMULATOR_VERSION?.trim()) settings.version = env.EMULATOR_VERSION.trim()
+  const chunk = intFromEnv(env, 'EMULATOR_CHUNK_SIZE')
+  if (chunk !== undefined) settings.chunkUploadSize = chunk
+  const internal = env.EMULATOR_INTERNAL_LINKS?.trim().toLowerCase()
+  if (internal) settings.internalLinksByDefault = internal === 'true'
+  return settings
+}
+
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES` and `EMULATOR_FAULTS` (faults to
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above and `EMULATOR_FAULTS` (faults to
  * inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
@@ -53,7 +65,8 @@ export async function runCli(
     port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
     latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
     timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
-    seed
+    seed,
+    settings: settingsFromEnv(env)
   })
   emulator.faults.add(...faults)
   write(

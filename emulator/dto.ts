@@ -1,7 +1,10 @@
 // Response objects, shaped like the server's FileDto, FolderDto and FileShareDto (subset).
 import type { Portal } from './context.js'
 import type { EmulatorState, FileRecord, FolderLike, LinkRecord } from './state.js'
-import { LinkType, RoomType, SubjectType } from './enums.js'
+import { FileShare, LinkType, RoomType, SubjectType } from './enums.js'
+import type { EntryRecord } from './state.js'
+import { canEditExpiration, canEditInternal } from './link-rules.js'
+import { fileFormat, formatAccesses, roomRule } from './portal-rules.js'
 
 /** The server's human-readable size, e.g. "12.3 KB". */
 export function humanSize(bytes: number): string {
@@ -31,6 +34,7 @@ export function fileDto(file: FileRecord, portal: Portal) {
     created: portal.date(file.createdAt),
     updated: portal.date(file.updatedAt),
     fileExst: extensionOf(file.title),
+    isForm: file.isForm ? true : undefined,
     webUrl: `${portal.url}/doceditor?fileid=${file.id}&version=${file.version}`,
     fileEntryType: 2
   }
@@ -45,19 +49,26 @@ export function folderDto(folder: FolderLike, state: EmulatorState, portal: Port
     filesCount: files.length,
     foldersCount: folders.length,
     roomType: folder.kind === 'room' ? folder.roomType : undefined,
+    createdBy: creator(state, folder.createdBy),
     created: portal.date(folder.createdAt),
     updated: portal.date(folder.updatedAt),
     fileEntryType: 1
   }
 }
 
+/** EmployeeDto of an entry's creator (a subset). */
+function creator(state: EmulatorState, userId: string) {
+  const user = state.directory.byId(userId)
+  return { id: userId, displayName: user?.displayName }
+}
+
 /** The flags the server derives from the room a link's entry lives in. */
 function linkFlags(link: LinkRecord, roomType: number | undefined) {
   const primary = link.subjectType === SubjectType.PrimaryExternalLink
   return {
-    canEditInternal: roomType !== RoomType.VirtualDataRoom && roomType !== RoomType.PublicRoom,
+    canEditInternal: canEditInternal(roomType),
     canEditDenyDownload: roomType === RoomType.VirtualDataRoom,
-    canEditExpirationDate: !(primary && roomType === RoomType.PublicRoom),
+    canEditExpirationDate: canEditExpiration(roomType, primary),
     canRevoke:
       (primary && roomType === RoomType.PublicRoom) || roomType === RoomType.FillingFormsRoom
   }
@@ -101,5 +112,75 @@ export function fileShareDto(
     canEditAccess: false,
     ...linkFlags(link, state.roomOf(link.entryId)?.roomType),
     subjectType: link.subjectType
+  }
+}
+
+const SHARE_NAMES: ReadonlyMap<number, string> = new Map(
+  Object.entries(FileShare).map(([name, n]) => [n, name])
+)
+
+function shareNames(accesses: readonly number[]): string[] {
+  return [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n))
+}
+
+/**
+ * What the caller may do with an entry's links, as FileEntryDto puts it (products/ASC.Files/Core/ApiModels/
+ * ResponseDto/FileEntryDto.cs L392-396, L458; FileDto.cs AvailableShareRights): `canShare`, `security`,
+ * `availableShareRights` (FileShare names by subject) and `shareSettings` (link limits by subject).
+ * Collaboration and Virtual data rooms always show `canShare: false`, and still list file-style external
+ * rights although they take no external link; their `shareSettings` has no ExternalLink then.
+ */
+export function shareFields(state: EmulatorState, entry: EntryRecord, userId: string) {
+  const rights = state.canShare(entry.id, userId)
+  const noExternal =
+    entry.kind === 'room' &&
+    (entry.roomType === RoomType.EditingRoom || entry.roomType === RoomType.VirtualDataRoom)
+  const security = {
+    Read: true,
+    Edit: rights,
+    EditAccess: rights,
+    ReadLinks: rights,
+    EditInternal: rights && canEditInternal(state.roomOf(entry.id)?.roomType),
+    Download: true
+  }
+  if (!rights) return { canShare: false, security }
+  let available: Record<string, string[]>
+  let shareSettings: Record<string, number>
+  if (entry.kind === 'file') {
+    const names = shareNames(formatAccesses(fileFormat(entry.title, entry.isForm)))
+    available = { ExternalLink: names, PrimaryExternalLink: names }
+    shareSettings = {
+      ExternalLink: state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6,
+      PrimaryExternalLink: 1
+    }
+  } else if (entry.kind === 'room') {
+    const rule = roomRule(entry.roomType)
+    available = {
+      InvitationLink: shareNames(rule.invitation),
+      ExternalLink: shareNames(
+        noExternal
+          ? [FileShare.Editing, FileShare.Review, FileShare.Comment, FileShare.Read]
+          : rule.external
+      )
+    }
+    shareSettings = noExternal
+      ? { InvitationLink: 1 }
+      : { InvitationLink: 1, ExternalLink: rule.extraExternal, PrimaryExternalLink: 1 }
+  } else {
+    const names = shareNames([
+      FileShare.Editing,
+      FileShare.FillForms,
+      FileShare.Review,
+      FileShare.Comment,
+      FileShare.Read
+    ])
+    available = { ExternalLink: names, PrimaryExternalLink: names }
+    shareSettings = { ExternalLink: 6, PrimaryExternalLink: 1 }
+  }
+  return {
+    canShare: !noExternal,
+    security,
+    availableShareRights: available,
+    shareSettings
   }
 }

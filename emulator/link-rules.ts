@@ -6,6 +6,13 @@ import { badRequest, forbidden } from './http.js'
 import { addYears } from './dates.js'
 import { FileShare, LinkActions, LinkType, RoomType, SubjectType } from './enums.js'
 import type { EmulatorState, EntryRecord, LinkRecord } from './state.js'
+import {
+  fileFormat,
+  formatAccesses,
+  roomAccesses,
+  roomRule,
+  skipsRefusedAccess
+} from './portal-rules.js'
 import { DEFAULT_LINK_TITLE, entryTypeOf } from './state.js'
 
 /** Which PUT endpoint the request came through; it decides which body properties exist. */
@@ -39,24 +46,6 @@ export const ENTRY_LINK_ACCESS: readonly number[] = [
   FileShare.Read,
   FileShare.None
 ]
-export const ROOM_EXTERNAL_ACCESS: readonly number[] = [
-  FileShare.Read,
-  FileShare.Review,
-  FileShare.Comment,
-  FileShare.FillForms,
-  FileShare.Editing,
-  FileShare.None
-]
-export const ROOM_INVITATION_ACCESS: readonly number[] = [
-  FileShare.ContentCreator,
-  FileShare.Editing,
-  FileShare.RoomManager,
-  FileShare.Review,
-  FileShare.Comment,
-  FileShare.Read,
-  FileShare.None
-]
-
 export const ROLE_NOT_AVAILABLE = 'The role is not available for this user type'
 
 /** Binds the body of PUT files/file|folder|rooms/{id}/links (throws 400 validation). */
@@ -107,6 +96,8 @@ export interface PrimaryInit {
   password?: string
   denyDownload: boolean
   internal: boolean
+  /** Made by GET …/link: the portal's internal-by-default setting applies (POST takes the body as is). */
+  byGet?: boolean
 }
 
 export interface LinkChange {
@@ -146,24 +137,71 @@ function checkExpiration(date: Date | undefined, now: Date, pastIsError: boolean
   return date
 }
 
+/** The accesses a link of this type may carry on this entry. */
 function allowedAccess(entry: EntryRecord, linkType: number): readonly number[] {
-  if (entry.kind !== 'room') return ENTRY_LINK_ACCESS
-  return linkType === LinkType.Invitation ? ROOM_INVITATION_ACCESS : ROOM_EXTERNAL_ACCESS
+  if (entry.kind === 'room') return roomAccesses(entry.roomType, linkType)
+  if (entry.kind === 'file') return formatAccesses(fileFormat(entry.title, entry.isForm))
+  return ENTRY_LINK_ACCESS
 }
 
 /** How many links of this kind (primary excluded) an entry may have. */
 function linkLimit(state: EmulatorState, entry: EntryRecord, linkType: number): number {
-  if (entry.kind === 'room') return linkType === LinkType.Invitation ? 1 : 5
+  if (entry.kind === 'room') {
+    return linkType === LinkType.Invitation ? 1 : roomRule(entry.roomType).extraExternal
+  }
   return state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6
 }
 
-/** Room type rules that override the requested `internal`. */
-function forcedInternal(state: EmulatorState, entry: EntryRecord, requested: boolean): boolean {
+/** Room type rules that override the requested `internal`, then the portal's default for new links. */
+function forcedInternal(
+  state: EmulatorState,
+  entry: EntryRecord,
+  requested: boolean,
+  creating: boolean
+): boolean {
   const roomType = state.roomOf(entry.id)?.roomType
   if (roomType === RoomType.VirtualDataRoom) return true
   if (roomType === RoomType.PublicRoom) return false
+  // FileStorageService.cs L5967-6003: the "share links internal by default" setting turns a new link
+  // internal when it is made by PUT with no link id or by GET …/link.
+  if (creating && state.settings.internalLinksByDefault) return true
   return requested
 }
+
+/** Whether the key's user may change `internal` on links here (FileSecurity.cs L1377-1385). */
+export function canEditInternal(roomType: number | undefined): boolean {
+  return roomType !== RoomType.VirtualDataRoom && roomType !== RoomType.PublicRoom
+}
+
+/** Whether the expiry of this link can be changed (FileSecurity.cs L1741). */
+export function canEditExpiration(roomType: number | undefined, primary: boolean): boolean {
+  return roomType !== RoomType.FillingFormsRoom && !(primary && roomType === RoomType.PublicRoom)
+}
+
+/**
+ * FileSharing.cs L206, L218: an update (a revoke included) that changes `internal` or the expiry where
+ * the user may not change them is dropped whole: 200, the link as it was.
+ */
+function dropsUpdate(
+  state: EmulatorState,
+  existing: LinkRecord,
+  internal: boolean,
+  expiration: Date | null
+): boolean {
+  const roomType = state.roomOf(existing.entryId)?.roomType
+  const primary = existing.subjectType === SubjectType.PrimaryExternalLink
+  if (internal !== existing.internal && !canEditInternal(roomType)) return true
+  const before = existing.expirationDate?.getTime() ?? null
+  const after = expiration?.getTime() ?? null
+  return before !== after && !canEditExpiration(roomType, primary)
+}
+
+/** FileSharing.cs L704-728 (reading) and SetAceObjectAsync (writing): share rights or "Access denied". */
+export function requireShareRights(state: EmulatorState, entry: EntryRecord, userId: string): void {
+  if (!state.canShare(entry.id, userId)) throw forbidden(ACCESS_DENIED)
+}
+
+export const ACCESS_DENIED = 'Access denied'
 
 function actionsFor(entry: EntryRecord, linkType: number) {
   if (entry.kind === 'file') return LinkActions.file
@@ -197,6 +235,7 @@ export function setLink(
   userId: string,
   now = new Date()
 ): LinkChange {
+  requireShareRights(state, entry, userId)
   const existing = request.linkId ? state.link(entry.id, request.linkId) : undefined
   // An existing link keeps what it is: its subject type and link type win over the body.
   const linkType =
@@ -206,12 +245,23 @@ export function setLink(
 
   if (request.access === FileShare.None) {
     if (!existing) return {}
+    // FileSecurity.cs L3381, FileSharing.cs L197: a folder's links are revoked by its creator only.
+    if (entry.kind === 'folder' && entry.createdBy !== userId) throw forbidden(ACCESS_DENIED)
+    // A revoke is an update like any other: an absent `internal` counts as false, an absent date as none.
+    const date = request.expirationDate ?? null
+    if (dropsUpdate(state, existing, request.internal, date)) return { link: existing }
     state.deleteLink(entry.id, existing.id)
     journal(state, entry, actions.deleted, userId, existing, now)
     return replaceRevokedPrimary(state, entry, existing, userId, now)
   }
 
-  if (!allowedAccess(entry, linkType).includes(request.access)) throw forbidden(ROLE_NOT_AVAILABLE)
+  if (!allowedAccess(entry, linkType).includes(request.access)) {
+    // FileSharing.cs L156-165: on a file the editors cannot open, the access is skipped silently.
+    if (entry.kind === 'file' && skipsRefusedAccess(fileFormat(entry.title, entry.isForm))) {
+      return existing ? { link: existing } : {}
+    }
+    throw forbidden(ROLE_NOT_AVAILABLE)
+  }
   let expirationDate = checkExpiration(request.expirationDate, now, invitation)
   const password = invitation ? undefined : checkPassword(request.password)
 
@@ -256,10 +306,11 @@ export function setLink(
     expirationDate,
     password,
     denyDownload: invitation ? false : request.denyDownload,
-    internal: forcedInternal(state, entry, request.internal),
+    internal: forcedInternal(state, entry, request.internal, !existing),
     maxUseCount
   }
   if (existing) {
+    if (dropsUpdate(state, existing, request.internal, expirationDate)) return { link: existing }
     Object.assign(existing, fields)
     journal(state, entry, actions.updated, userId, existing, now)
     return { link: existing }
@@ -320,12 +371,16 @@ export function primaryLink(
   userId: string,
   now = new Date()
 ): LinkRecord | undefined {
+  requireShareRights(state, entry, userId)
   const found = state
     .links(entry.kind, entry.id)
     .find((l) => l.subjectType === SubjectType.PrimaryExternalLink)
   if (found) return found
   if (init.access === FileShare.None) return undefined
   if (!allowedAccess(entry, LinkType.External).includes(init.access)) {
+    if (entry.kind === 'file' && skipsRefusedAccess(fileFormat(entry.title, entry.isForm))) {
+      return undefined
+    }
     throw forbidden(ROLE_NOT_AVAILABLE)
   }
   const link = state.insertLink({
@@ -336,7 +391,7 @@ export function primaryLink(
     expirationDate: checkExpiration(init.expirationDate, now, false),
     password: checkPassword(init.password),
     denyDownload: init.denyDownload,
-    internal: forcedInternal(state, entry, init.internal),
+    internal: forcedInternal(state, entry, init.internal, init.byGet ?? false),
     subjectType: SubjectType.PrimaryExternalLink,
     linkType: LinkType.External,
     currentUseCount: 0,
@@ -350,5 +405,6 @@ export function primaryLink(
 export const DEFAULT_PRIMARY: PrimaryInit = {
   access: FileShare.Read,
   denyDownload: false,
-  internal: false
+  internal: false,
+  byGet: true
 }

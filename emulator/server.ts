@@ -14,9 +14,11 @@ import type {
   FolderRecord,
   LinkRecord,
   LinkSeed,
+  PortalSettings,
   RoomRecord
 } from './state.js'
 import { EmulatorState } from './state.js'
+import { checkSettings } from './routes/settings.js'
 import type { SeedData, SeedIds } from './seed.js'
 import { applySeed } from './seed.js'
 import { defaultAreas } from './routes/index.js'
@@ -36,6 +38,8 @@ export interface EmulatorOptions {
   bodyLimitBytes?: number
   /** Route areas to register instead of the default ones. */
   areas?: RouteArea[]
+  /** Portal settings (build version, chunk size, internal links by default, the session endpoint). */
+  settings?: Partial<PortalSettings>
 }
 
 /** One served request. Headers and bodies are never kept: they carry credentials. */
@@ -54,7 +58,7 @@ export interface Emulator {
   readonly url: string
   /** `sk-…` API key of the portal admin. */
   readonly adminKey: string
-  /** `sk-…` API key of a regular user who owns the seeded entries. */
+  /** `sk-…` API key of a regular user (the seeded entries are the admin's). */
   readonly userKey: string
   /** Session token of the admin, as POST /api/2.0/authentication gives. */
   readonly authToken: string
@@ -71,13 +75,14 @@ export interface Emulator {
   readonly latencyMs: number
   /** Fault injection (see faults.ts); its middleware runs before any added with `use`. */
   readonly faults: FaultController
-  addFolder(input: { title: string; parentId?: number }): FolderRecord
+  addFolder(input: { title: string; parentId?: number; createdBy?: string }): FolderRecord
   addRoom(input: { title: string; roomType?: number }): RoomRecord
   addFile(input: {
     parentId: number
     title: string
     content?: Buffer | string
     size?: number
+    isForm?: boolean
   }): FileRecord
   addLink(entry: { kind: EntryKind; id: number }, link?: LinkSeed): LinkRecord
   /** Stops listening and destroys open connections. */
@@ -98,6 +103,7 @@ function delay(ms: number): Promise<void> {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState()
+  Object.assign(state.settings, checkSettings(options.settings ?? {}))
   const seedIds = options.seed ? applySeed(state, options.seed) : {}
   const router = new Router()
   for (const area of options.areas ?? defaultAreas) area(router)

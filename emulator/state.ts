@@ -26,6 +26,8 @@ export interface RoomRecord extends EntryBase {
 
 export interface FileRecord extends EntryBase {
   kind: 'file'
+  /** A PDF form: it takes FillForms links, never Read. */
+  isForm?: boolean
   /** Bytes of the current version; absent when only a size was seeded. */
   content?: Buffer
   size: number
@@ -88,6 +90,25 @@ export interface LinkSeed {
 
 export const DEFAULT_LINK_TITLE = 'Shared link'
 
+/** Portal-wide settings a real portal lets its admin change, and what its build reports. */
+export interface PortalSettings {
+  /** `docSpace` of GET settings/version/build. */
+  version: string
+  /** `files:uploader:chunk-size`, the `chunkUploadSize` of GET files/settings. */
+  chunkUploadSize: number
+  /** The admin setting that makes every new link internal (FileStorageService.cs L5967-6003). */
+  internalLinksByDefault: boolean
+  /** False on portals older than the `POST files/{folderId}/session` endpoint: it answers 404 there. */
+  sessionEndpoint: boolean
+}
+
+export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
+  version: '3.7.2.1871',
+  chunkUploadSize: 10 * 1024 * 1024,
+  internalLinksByDefault: false,
+  sessionEndpoint: true
+}
+
 export function entryTypeOf(entry: EntryRecord): number {
   return entry.kind === 'file'
     ? EntryType.File
@@ -110,6 +131,9 @@ export class EmulatorState {
   private lastId = 0
   private readonly entries = new Map<number, EntryRecord>()
   private readonly linksByEntry = new Map<number, LinkRecord[]>()
+  readonly settings: PortalSettings = { ...DEFAULT_PORTAL_SETTINGS }
+  /** Entry id → users who may not manage its links (nor those of anything inside it). */
+  private readonly withheld = new Map<number, Set<string>>()
 
   constructor() {
     this.myDocumentsId = this.insertFolder('My documents', 0).id
@@ -185,12 +209,34 @@ export class EmulatorState {
     return this.linksByEntry.get(entryId)?.find((l) => l.id === id)
   }
 
+  /**
+   * Whether `userId` may see and manage the links of an entry: the server's CanEditAccess / ReadLinks
+   * (products/ASC.Files/Core/Utils/FileSharing.cs L661-728). Everyone may, unless a test withheld the right
+   * on the entry or on a folder or room above it.
+   */
+  canShare(entryId: number, userId: string): boolean {
+    const entry = this.entry(entryId)
+    if (!entry) return false
+    const chain: EntryRecord[] = [entry, ...this.path(entry.parentId)]
+    return !chain.some((e) => this.withheld.get(e.id)?.has(userId))
+  }
+
   // ---- seeding (no validation beyond referential integrity, no journal) ----
 
-  addFolder(input: { title: string; parentId?: number }): FolderRecord {
+  /** Takes the share right on an entry (and what it holds) away from a user, as a room role would. */
+  withholdShareRights(entryId: number, userId: string): void {
+    if (!this.entry(entryId)) throw new Error(`No entry ${entryId}`)
+    const set = this.withheld.get(entryId) ?? new Set<string>()
+    set.add(userId)
+    this.withheld.set(entryId, set)
+  }
+
+  addFolder(input: { title: string; parentId?: number; createdBy?: string }): FolderRecord {
     const parentId = input.parentId ?? this.myDocumentsId
     if (!this.folder(parentId)) throw new Error(`No folder ${parentId} to put "${input.title}" in`)
-    return this.insertFolder(input.title, parentId)
+    const folder = this.insertFolder(input.title, parentId)
+    if (input.createdBy) folder.createdBy = input.createdBy
+    return folder
   }
 
   addRoom(input: { title: string; roomType?: number }): RoomRecord {
@@ -212,6 +258,7 @@ export class EmulatorState {
     title: string
     content?: Buffer | string
     size?: number
+    isForm?: boolean
   }): FileRecord {
     if (!this.folder(input.parentId)) {
       throw new Error(`No folder ${input.parentId} to put "${input.title}" in`)
@@ -227,7 +274,8 @@ export class EmulatorState {
       kind: 'file',
       content,
       size: content?.length ?? input.size ?? 0,
-      version: 1
+      version: 1,
+      ...(input.isForm ? { isForm: true } : {})
     }
     this.entries.set(file.id, file)
     return file
@@ -312,7 +360,7 @@ export class EmulatorState {
       parentId,
       createdAt: now,
       updatedAt: now,
-      createdBy: this.directory.user.id
+      createdBy: this.directory.admin.id
     }
   }
 

@@ -3,10 +3,11 @@
 // chunked-upload sessions, and failures that tests ask the chunk handler to report.
 import { createHash, randomUUID, type Hash } from 'node:crypto'
 import type { EmulatorState, FileRecord, FolderLike } from './state.js'
+import { sameTitle, storedTitle } from './portal-rules.js'
 
 /** Files up to this size keep their bytes (for downloads); larger ones only their size and hash. */
 export const KEEP_CONTENT_LIMIT = 8 * 1024 * 1024
-/** The server's `files:uploader:chunk-size` default. */
+/** The server's `files:uploader:chunk-size` default; a portal may set another (state.settings). */
 export const MAX_CHUNK_SIZE = 10 * 1024 * 1024
 /** The server's sliding expiry of an upload session. */
 export const SESSION_LIFETIME_MS = 12 * 3600_000
@@ -141,9 +142,14 @@ export class UploadStore {
     userId: string
   ): { file: FileRecord; overwritten: boolean } {
     const now = new Date()
-    const same = this.state.children(folder.id).files.find((f) => f.title === title)
+    // products/ASC.Files/Core/Helpers/Global.cs ReplaceInvalidCharsAndTruncate: the name is stored
+    // sanitised; EF/DbFile.cs L227-232: it is matched without regard to case or accents.
+    title = storedTitle(title)
+    const same = this.state.children(folder.id).files.find((f) => sameTitle(f.title, title))
     if (same && !createNewIfExist) {
       const history = this.history(same)
+      // FileUploader.cs: the new version takes the uploaded name (`App.zip` over `app.zip` renames it).
+      same.title = title
       same.version += 1
       same.size = data.size
       same.content = data.content
@@ -165,12 +171,12 @@ export class UploadStore {
   }
 
   private freeTitle(folder: FolderLike, title: string): string {
-    const taken = new Set(this.state.children(folder.id).files.map((f) => f.title))
+    const taken = this.state.children(folder.id).files.map((f) => f.title)
     const dot = title.lastIndexOf('.')
     const [stem, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, '']
     for (let n = 1; n <= 10_000; n++) {
       const candidate = `${stem} (${n})${ext}`
-      if (!taken.has(candidate)) return candidate
+      if (!taken.some((t) => sameTitle(t, candidate))) return candidate
     }
     throw new Error(`No free name for "${title}"`)
   }

@@ -1,4 +1,5 @@
-// The portal's people: a portal admin and a regular user who owns the seeded entries.
+// The portal's people: a portal admin, who made the seeded entries (the default key's own files), and a
+// regular user.
 import { randomBytes, randomUUID } from 'node:crypto'
 
 export const ADMIN_EMAIL = 'admin@example.com'

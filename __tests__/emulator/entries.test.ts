@@ -121,7 +121,8 @@ describe('emulator entries', () => {
     const noParent = await call(emu, 'POST', '/api/2.0/files/folder/999999', {
       json: { title: 'x' }
     })
-    expect(noParent.status).toBe(404)
+    // The server's security check fails before the lookup: a missing parent is a 403.
+    expect(noParent.status).toBe(403)
   })
 
   it('shares one id counter between folders, rooms and files', () => {

@@ -16,8 +16,9 @@ describe('emulator share links', () => {
 
   beforeEach(async () => {
     emu = await startEmulator()
+    // A document takes every file access (an archive takes Read only: see portal-rules.test.ts).
     folderId = emu.addFolder({ title: 'Release' }).id
-    fileId = emu.addFile({ parentId: folderId, title: 'app.zip', size: 2048 }).id
+    fileId = emu.addFile({ parentId: folderId, title: 'notes.docx', size: 2048 }).id
     roomId = emu.addRoom({ title: 'Partners' }).id
   })
   afterEach(() => emu.close())
@@ -297,8 +298,9 @@ describe('emulator share links', () => {
     })
 
     it('applies the access set of each link type', async () => {
-      // ContentCreator (11) and RoomManager (9) are invitation roles only.
-      expect((await put('rooms', roomId, { access: 9 })).status).toBe(200)
+      // ContentCreator (11) is an invitation role only; no room offers RoomManager (9) to a link.
+      expect((await put('rooms', roomId, { access: 9 })).status).toBe(403)
+      expect((await put('rooms', roomId, { access: 11 })).status).toBe(200)
       expect((await put('rooms', roomId, { access: 11, linkType: 1 })).status).toBe(403)
       expect((await put('rooms', roomId, { access: 1, linkType: 1 })).status).toBe(403)
       expect((await put('rooms', roomId, { access: 10, linkType: 1 })).status).toBe(200)

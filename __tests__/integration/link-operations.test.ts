@@ -52,7 +52,8 @@ describe('create-link', () => {
   })
 
   it('reuses the link of the same title on a re-run instead of adding another', async () => {
-    const file = newFile()
+    // A document: an archive takes Read only.
+    const file = newFile('notes.docx')
     const first = await runWith(emulator, {
       operation: 'create-link',
       'file-id': file.id,
@@ -173,7 +174,7 @@ describe('list-links', () => {
 
 describe('update-link', () => {
   it('changes only the given settings and keeps the rest as the link has it', async () => {
-    const file = newFile()
+    const file = newFile('notes.docx')
     const expires = new Date(Date.now() + 10 * DAY)
     const seeded = emulator.addLink(
       { kind: 'file', id: file.id },

@@ -2,9 +2,10 @@
 import type { RequestContext } from '../context.js'
 import type { Router } from '../router.js'
 import type { FolderLike } from '../state.js'
-import { badRequest, notFound, ok } from '../http.js'
+import { badRequest, forbidden, ok } from '../http.js'
 import { BodyFields, paging } from '../binding.js'
-import { fileDto, folderDto } from '../dto.js'
+import { fileDto, folderDto, shareFields } from '../dto.js'
+import { storedTitle } from '../portal-rules.js'
 import { callerId, requireFile, requireFolder, requireRoom } from './lookup.js'
 
 /** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
@@ -13,12 +14,20 @@ function folderContent(ctx: RequestContext, folder: FolderLike) {
   const { folders, files } = ctx.state.children(folder.id)
   const all = [...folders, ...files]
   const window = all.slice(startIndex, startIndex + count)
+  const user = callerId(ctx)
   return {
-    files: window.flatMap((e) => (e.kind === 'file' ? [fileDto(e, ctx.portal)] : [])),
-    folders: window.flatMap((e) =>
-      e.kind === 'file' ? [] : [folderDto(e, ctx.state, ctx.portal)]
+    files: window.flatMap((e) =>
+      e.kind === 'file' ? [{ ...fileDto(e, ctx.portal), ...shareFields(ctx.state, e, user) }] : []
     ),
-    current: folderDto(folder, ctx.state, ctx.portal),
+    folders: window.flatMap((e) =>
+      e.kind === 'file'
+        ? []
+        : [{ ...folderDto(e, ctx.state, ctx.portal), ...shareFields(ctx.state, e, user) }]
+    ),
+    current: {
+      ...folderDto(folder, ctx.state, ctx.portal),
+      ...shareFields(ctx.state, folder, user)
+    },
     pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
     startIndex,
     count: window.length,
@@ -28,17 +37,26 @@ function folderContent(ctx: RequestContext, folder: FolderLike) {
 }
 
 export function registerEntryRoutes(router: Router): void {
-  router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) =>
-    ok(fileDto(requireFile(ctx), ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
+    const file = requireFile(ctx)
+    return ok({ ...fileDto(file, ctx.portal), ...shareFields(ctx.state, file, callerId(ctx)) })
+  })
 
-  router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) =>
-    ok(folderDto(requireFolder(ctx), ctx.state, ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => {
+    const folder = requireFolder(ctx)
+    return ok({
+      ...folderDto(folder, ctx.state, ctx.portal),
+      ...shareFields(ctx.state, folder, callerId(ctx))
+    })
+  })
 
-  router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) =>
-    ok(folderDto(requireRoom(ctx), ctx.state, ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => {
+    const room = requireRoom(ctx)
+    return ok({
+      ...folderDto(room, ctx.state, ctx.portal),
+      ...shareFields(ctx.state, room, callerId(ctx))
+    })
+  })
 
   router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) =>
     ok(folderContent(ctx, requireFolder(ctx, 'folderId')))
@@ -55,9 +73,12 @@ export function registerEntryRoutes(router: Router): void {
   router.route('POST', '/api/2.0/files/folder/{parentId:int}', async (ctx) => {
     const parent = ctx.state.folder(Number(ctx.params.parentId))
     const fields = new BodyFields(await ctx.json())
-    const title = fields.string('title')?.trim()
+    // Helpers/Global.cs ReplaceInvalidCharsAndTruncate: the title is stored sanitised; there is no
+    // check for a folder of the same name (FileStorageService.cs L935-990).
+    const title = storedTitle(fields.string('title') ?? '')
     fields.done()
-    if (!parent) throw notFound()
+    // A missing parent is a 403 on the server (the security check fails before the lookup).
+    if (!parent) throw forbidden('Access denied')
     if (!title) throw badRequest('Title is empty')
     const folder = ctx.state.createFolder(title, parent.id, callerId(ctx))
     return ok(folderDto(folder, ctx.state, ctx.portal))

@@ -21,6 +21,15 @@ const FIXED_WINDOW = 100
 const dtos = (ctx: RequestContext, links: LinkRecord[]) =>
   links.map((l) => fileShareDto(l, ctx.state, ctx.portal))
 
+/**
+ * products/ASC.Files/Core/Utils/FileSharing.cs L704-728: without the right to manage an entry's links the
+ * list is empty, with no error. `canShare` on the entry tells the two apart.
+ */
+function visibleLinks(ctx: RequestContext, entry: EntryRecord): LinkRecord[] {
+  if (!ctx.state.canShare(entry.id, callerId(ctx))) return []
+  return ctx.state.links(entry.kind, entry.id)
+}
+
 async function putLink(ctx: RequestContext, entry: EntryRecord, endpoint: LinkEndpoint) {
   const request = readLinkRequest(await ctx.json(), endpoint)
   const change = setLink(ctx.state, entry, request, callerId(ctx))
@@ -42,22 +51,21 @@ export function registerLinkRoutes(router: Router): void {
   router.route('GET', '/api/2.0/files/file/{id:int}/links', (ctx) => {
     const file = requireFile(ctx)
     const { startIndex, count } = paging(ctx.query)
-    const all = ctx.state.links('file', file.id)
+    const all = visibleLinks(ctx, file)
     const page = all.slice(startIndex, startIndex + count)
     return ok(dtos(ctx, page), { total: all.length })
   })
 
   router.route('GET', '/api/2.0/files/folder/{id:int}/links', (ctx) => {
     const folder = requireFolder(ctx)
-    const page = ctx.state.links('folder', folder.id).slice(0, FIXED_WINDOW)
+    const page = visibleLinks(ctx, folder).slice(0, FIXED_WINDOW)
     return ok(dtos(ctx, page), { count: page.length })
   })
 
   router.route('GET', '/api/2.0/files/rooms/{id:int}/links', (ctx) => {
     const room = requireRoom(ctx)
     const type = intQuery(ctx.query, 'type')
-    const page = ctx.state
-      .links('room', room.id)
+    const page = visibleLinks(ctx, room)
       .filter((l) => type === undefined || l.linkType === type)
       .slice(0, FIXED_WINDOW)
     return ok(dtos(ctx, page), { count: page.length })

@@ -10,12 +10,7 @@ import { BodyFields } from '../binding.js'
 import { fileDto, humanSize } from '../dto.js'
 import type { Router } from '../router.js'
 import type { FileRecord, FolderLike } from '../state.js'
-import {
-  ContentSink,
-  MAX_CHUNK_SIZE,
-  uploadStore,
-  type UploadSessionRecord
-} from '../upload-store.js'
+import { ContentSink, uploadStore, type UploadSessionRecord } from '../upload-store.js'
 import { callerId, requireFile, requireFolder } from './lookup.js'
 
 export const CHUNK_HANDLER_PATH = '/ChunkedUploader.ashx'
@@ -162,11 +157,13 @@ async function receiveChunk(ctx: RequestContext): Promise<JsonReply> {
     return chunkError(forced)
   }
 
+  // web/ASC.Web.Core/SetupInfo.cs L104: the portal's `files:uploader:chunk-size` (FileUploader.cs L291-299).
+  const chunkLimit = ctx.state.settings.chunkUploadSize
   const mark = session.sink.mark()
   const before = session.sink.size
   let part: FilePart
   try {
-    part = await readFilePart(ctx.req, session.sink, () => true, MAX_CHUNK_SIZE)
+    part = await readFilePart(ctx.req, session.sink, () => true, chunkLimit)
   } catch (error) {
     session.sink.rollback(mark)
     throw error
@@ -178,7 +175,7 @@ async function receiveChunk(ctx: RequestContext): Promise<JsonReply> {
   }
   if (part.filename === undefined) return refuse('No file in the request')
   if (part.truncated) {
-    return refuse(`The chunk is larger than the maximum of ${MAX_CHUNK_SIZE} bytes`)
+    return refuse(`The chunk is larger than the maximum of ${chunkLimit} bytes`)
   }
   if (session.sink.size > session.bytesTotal) {
     return refuse(`The file is larger than the ${session.bytesTotal} bytes announced`)
@@ -247,9 +244,12 @@ export function registerUploadRoutes(router: Router): void {
     return ok({ success: true, data: sessionDto(ctx, session) })
   })
 
-  router.route('POST', '/api/2.0/files/{folderId:int}/session', async (ctx) =>
-    ok(sessionDto(ctx, await createSession(ctx)))
-  )
+  // products/ASC.Files/Server/Api/UploadController.cs: the current endpoint, the session unwrapped. A portal
+  // set up without it (an older build) answers 404, as routing does there.
+  router.route('POST', '/api/2.0/files/{folderId:int}/session', async (ctx) => {
+    if (!ctx.state.settings.sessionEndpoint) throw notFound()
+    return ok(sessionDto(ctx, await createSession(ctx)))
+  })
 
   router.route('POST', CHUNK_HANDLER_PATH, async (ctx) => {
     try {
