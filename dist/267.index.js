@@ -33,7 +33,7 @@ const UNFILTERED_PAGE = 20;
 // 20 000 downloads of one file since a link was made is far beyond any limit worth enforcing; the bound
 // keeps a misbehaving portal from holding the run forever.
 const MAX_PAGES = 200;
-const AUDIT_FORBIDDEN_MESSAGE = "counting downloads needs an admin's API key (the audit trail is admin-only)";
+const AUDIT_FORBIDDEN_MESSAGE = "counting downloads needs an admin's API key with the `*:read` scope (the audit trail is admin-only)";
 const AUDIT_IGNORED_MESSAGE = "the audit trail ignored the filter (the portal's plan has no Audit option?): downloads cannot be counted";
 const AUDIT_NOT_IN_PLAN_MESSAGE = "the portal's plan does not include the audit trail (HTTP 402): downloads cannot be counted";
 /** The audit trail refused the key: a failure for whatever needs a count. */
@@ -200,76 +200,6 @@ class DownloadCounter {
 
 /***/ }),
 
-/***/ 4532:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   L2: () => (/* binding */ getFolder),
-/* harmony export */   bt: () => (/* binding */ listFolder),
-/* harmony export */   vV: () => (/* binding */ createFolder)
-/* harmony export */ });
-/* unused harmony exports getFile, folderContents */
-const PAGE_SIZE = 100;
-// Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
-const MAX_PAGES = 1000;
-async function getFile(client, id) {
-    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, {
-        retry: 'read'
-    });
-    if (!data)
-        throw new Error(`the portal returned no information for file ${id}`);
-    return data;
-}
-/** A folder or a room (rooms are folders to the files API). */
-async function getFolder(client, target) {
-    const path = target.kind === 'room'
-        ? `/api/2.0/files/rooms/${target.id}`
-        : `/api/2.0/files/folder/${target.id}`;
-    const { data } = await client.request('GET', path, { retry: 'read' });
-    if (!data)
-        throw new Error(`the portal returned no information for ${target.kind} ${target.id}`);
-    return data;
-}
-/** The files and subfolders of a folder or room, page by page. */
-async function* folderContents(client, folderId) {
-    let startIndex = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const { data } = await client.request('GET', `/api/2.0/files/${folderId}`, {
-            query: { startIndex, count: PAGE_SIZE },
-            retry: 'read'
-        });
-        if (!data)
-            return;
-        yield data;
-        const received = (data.files?.length ?? 0) + (data.folders?.length ?? 0);
-        startIndex += received;
-        if (received === 0 || (data.total !== undefined && startIndex >= data.total))
-            return;
-    }
-}
-/** Every file and subfolder directly inside a folder or room. */
-async function listFolder(client, folderId) {
-    const files = [];
-    const folders = [];
-    for await (const page of folderContents(client, folderId)) {
-        files.push(...(page.files ?? []));
-        folders.push(...(page.folders ?? []));
-    }
-    return { files, folders };
-}
-async function createFolder(client, parentId, title) {
-    const { data } = await client.request('POST', `/api/2.0/files/folder/${parentId}`, {
-        json: { title },
-        retry: 'none'
-    });
-    if (!data)
-        throw new Error(`the portal did not return the folder "${title}" it created`);
-    return data;
-}
-
-
-/***/ }),
-
 /***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -289,6 +219,8 @@ var audit = __webpack_require__(7783);
 var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
+// EXTERNAL MODULE: ./src/links/share-rights.ts + 1 modules
+var share_rights = __webpack_require__(5754);
 // EXTERNAL MODULE: ./src/links/find-link.ts
 var find_link = __webpack_require__(8087);
 // EXTERNAL MODULE: ./src/links/link-state.ts
@@ -399,7 +331,11 @@ function titleSelected(link, titlePattern) {
 var share_link = __webpack_require__(8703);
 // EXTERNAL MODULE: ./src/operations/update-link.ts
 var update_link = __webpack_require__(8042);
+// EXTERNAL MODULE: ./src/links/verify-link.ts
+var verify_link = __webpack_require__(245);
 ;// CONCATENATED MODULE: ./src/operations/enforce-limits.ts
+
+
 
 
 
@@ -488,6 +424,8 @@ async function enforceOnEntry(entry, settings) {
         else if (decision.revoke) {
             try {
                 const replacement = await (0,docspace_links/* putLink */._1)(settings.client, entry.target, (0,link_state/* revokeRequestBody */.QD)(entry.target, dto), 'idempotent');
+                if ((0,link_state/* revokeKept */.b8)(dto, replacement))
+                    throw new Error(verify_link/* REVOKE_DROPPED */.az);
                 action = 'revoked';
                 log.notice(`Revoked the ${name}: ${reason}`);
                 const newId = replacement ? (0,share_link/* sharedLinkOf */.lE)(replacement)?.id : undefined;
@@ -570,7 +508,7 @@ async function enforceLimits(request, context) {
     const target = request.targets[0];
     const now = context.now();
     const client = context.client;
-    const all = await (0,docspace_links/* listLinks */.QA)(client, target);
+    const all = await (0,share_rights/* listManagedLinks */.Vt)(client, target);
     const single = request.linkId !== undefined || request.link.title !== undefined;
     let links = all;
     if (single) {

@@ -40,7 +40,9 @@ export interface LinkSettings {
   access?: number
   /** A moment in the future, or null for "never expires". */
   expiration?: Date | null
+  /** 0: `max-downloads: none`, remove the limit. */
   maxDownloads?: number
+  /** '': `link-password: none`, remove the password. */
   password?: string
   denyDownload?: boolean
   internal?: boolean

@@ -51,7 +51,7 @@ describe('error statuses', () => {
       401,
       'empty',
       'unauthorized',
-      /the API key or auth token was rejected \(HTTP 401\): check api-key$/
+      /authentication failed \(HTTP 401\): the portal rejected the API key given in api-key; check api-key$/
     ],
     [
       402,

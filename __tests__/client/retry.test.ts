@@ -242,7 +242,9 @@ describe('connection failures', () => {
       })
       expect(result.data).toBe('created')
       expect(late!.requests).toHaveLength(1)
-      expect(log.at('warning')[0]).toContain('the connection was refused (ECONNREFUSED)')
+      expect(log.at('warning')[0]).toMatch(
+        /the connection was refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\)/
+      )
     } finally {
       await late?.close()
     }
@@ -256,8 +258,8 @@ describe('connection failures', () => {
     expect(error.kind).toBe('network')
     expect(error.ambiguous).toBe(false)
     expect(error.message).toBe(
-      'GET /api/2.0/x: the connection was refused (ECONNREFUSED); check portal-url and the network ' +
-        '(gave up after 3 attempts)'
+      `GET /api/2.0/x: the connection was refused at ${new URL(probe.url).host} (ECONNREFUSED); ` +
+        'check portal-url and the network (gave up after 3 attempts)'
     )
   })
 })

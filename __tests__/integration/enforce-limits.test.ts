@@ -356,7 +356,7 @@ describe('enforce-limits', () => {
     )
     expect(linkIds(file)).toEqual([limited.id])
     expect(result.failures).toEqual([
-      `file ${file.id}: counting downloads needs an admin's API key (the audit trail is admin-only)`
+      `file ${file.id}: counting downloads needs an admin's API key with the \`*:read\` scope (the audit trail is admin-only)`
     ])
     expect(result.links[0]).toMatchObject({ action: 'kept', downloads: null })
   })

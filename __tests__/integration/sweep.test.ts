@@ -282,7 +282,7 @@ describe('sweep', () => {
       { operation: 'sweep', 'file-id': `${limited.id},${plain.id}` }
     )
     expect(result.failures).toEqual([
-      `file ${limited.id}: counting downloads needs an admin's API key (the audit trail is admin-only)`
+      `file ${limited.id}: counting downloads needs an admin's API key with the \`*:read\` scope (the audit trail is admin-only)`
     ])
     expect(result.links.map((l) => l.id)).toEqual([expired.id])
     // The first 403 settles it: no second audit query.

@@ -219,7 +219,9 @@ describe('upload', () => {
     const fileId = result.links[0].fileId
     expect(emulator.state.file(fileId)?.size).toBe(data.length)
     expect(storedSha(fileId)).toBe(createHash('sha256').update(data).digest('hex'))
-    expect(emulator.requests.some((r) => r.path.endsWith('/upload/create_session'))).toBe(true)
+    // The current session endpoint, not the obsolete create_session.
+    expect(emulator.requests.some((r) => /\/files\/\d+\/session$/.test(r.path))).toBe(true)
+    expect(emulator.requests.some((r) => r.path.endsWith('/upload/create_session'))).toBe(false)
   })
 
   it('logs the progress of a large file at least every 10 %', async () => {
@@ -260,15 +262,12 @@ describe('upload', () => {
     // One answer only: the emulator is shared by the other tests.
     let armed = true
     emulator.use(async (ctx, next) => {
-      if (!armed || !ctx.path.endsWith('/upload/create_session')) return next()
+      if (!armed || !/\/files\/\d+\/session$/.test(ctx.path)) return next()
       armed = false
       ctx.send({
         kind: 'envelope',
         statusCode: 200,
-        response: {
-          success: true,
-          data: { id: 'u1', location: 'http://attacker.example/ChunkedUploader.ashx?uid=u1' }
-        }
+        response: { id: 'u1', location: 'http://attacker.example/ChunkedUploader.ashx?uid=u1' }
       })
     })
     const before = emulator.requests.length

@@ -254,7 +254,7 @@ describe('an upload whose answer is lost', () => {
 
   it('starts one more session, once, when the answer to a session start cannot be read', async () => {
     const { folder, run, files } = uploadCase({}, 'x'.repeat(2500))
-    const sessionPath = `/api/2.0/files/${folder.id}/upload/create_session`
+    const sessionPath = `/api/2.0/files/${folder.id}/session`
     const chunked = { chunkSize: 1024, simpleLimit: 1000 }
     emulator.faults.add({ kind: 'html', method: 'POST', path: sessionPath })
     const outcome = await run({}, chunked)
@@ -265,12 +265,12 @@ describe('an upload whose answer is lost', () => {
 
     // A second unreadable answer fails the upload: no third session, and no file.
     const next = uploadCase({}, 'x'.repeat(2500))
-    const nextPath = `/api/2.0/files/${next.folder.id}/upload/create_session`
+    const nextPath = `/api/2.0/files/${next.folder.id}/session`
     emulator.faults.add({ kind: 'html', method: 'POST', path: nextPath, count: 2 })
     const failed = await next.run({}, chunked)
     await settle()
     expect(failed.message).toMatch(
-      /^Uploading notes\.txt failed: .*create_session answered HTTP 200 with an HTML page/
+      /^Uploading notes\.txt failed: .*\/session answered HTTP 200 with an HTML page/
     )
     expect(requestsTo(emulator, 'POST', nextPath)).toBe(2)
     expect(next.files()).toEqual([])
@@ -336,7 +336,9 @@ describe('a refused connection', () => {
         outcome.log.some(
           (l) =>
             l.level === 'warning' &&
-            /the connection was refused \(ECONNREFUSED\), retrying in/.test(l.message)
+            /the connection was refused at 127\.0\.0\.1:\d+ \(ECONNREFUSED\), retrying in/.test(
+              l.message
+            )
         )
       ).toBe(true)
     } finally {

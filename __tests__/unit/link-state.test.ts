@@ -109,6 +109,18 @@ describe('request bodies', () => {
     expect(revokeRequestBody(room, dto({ linkType: 1 }))).toEqual({
       linkId: '11111111-2222-4333-8444-555555555555',
       access: 0,
+      internal: false,
+      linkType: 1
+    })
+  })
+
+  it("carries the link's stored internal flag and expiry on a revoke, so a room does not drop it", () => {
+    const stored = dto({ internal: true, expirationDate: '2026-12-01T00:00:00Z', linkType: 1 })
+    expect(revokeRequestBody(room, stored)).toEqual({
+      linkId: '11111111-2222-4333-8444-555555555555',
+      access: 0,
+      internal: true,
+      expirationDate: '2026-12-01T00:00:00Z',
       linkType: 1
     })
   })

@@ -2483,7 +2483,8 @@ function identify(req, directory) {
 }
 
 ;// CONCATENATED MODULE: ./emulator/users.ts
-// The portal's people: a portal admin and a regular user who owns the seeded entries.
+// The portal's people: a portal admin, who made the seeded entries (the default key's own files), and a
+// regular user.
 
 const ADMIN_EMAIL = 'admin@example.com';
 const ADMIN_PASSWORD = 'emulator-admin-password';
@@ -2598,6 +2599,12 @@ const LinkActions = {
 
 
 const DEFAULT_LINK_TITLE = 'Shared link';
+const DEFAULT_PORTAL_SETTINGS = {
+    version: '3.7.2.1871',
+    chunkUploadSize: 10 * 1024 * 1024,
+    internalLinksByDefault: false,
+    sessionEndpoint: true
+};
 function entryTypeOf(entry) {
     return entry.kind === 'file'
         ? enums_EntryType.File
@@ -2618,6 +2625,9 @@ class EmulatorState {
     lastId = 0;
     entries = new Map();
     linksByEntry = new Map();
+    settings = { ...DEFAULT_PORTAL_SETTINGS };
+    /** Entry id → users who may not manage its links (nor those of anything inside it). */
+    withheld = new Map();
     constructor() {
         this.myDocumentsId = this.insertFolder('My documents', 0).id;
         this.roomsFolderId = this.insertFolder('Rooms', 0).id;
@@ -2687,12 +2697,35 @@ class EmulatorState {
         const id = linkId.toLowerCase();
         return this.linksByEntry.get(entryId)?.find((l) => l.id === id);
     }
+    /**
+     * Whether `userId` may see and manage the links of an entry: the server's CanEditAccess / ReadLinks
+     * (products/ASC.Files/Core/Utils/FileSharing.cs L661-728). Everyone may, unless a test withheld the right
+     * on the entry or on a folder or room above it.
+     */
+    canShare(entryId, userId) {
+        const entry = this.entry(entryId);
+        if (!entry)
+            return false;
+        const chain = [entry, ...this.path(entry.parentId)];
+        return !chain.some((e) => this.withheld.get(e.id)?.has(userId));
+    }
     // ---- seeding (no validation beyond referential integrity, no journal) ----
+    /** Takes the share right on an entry (and what it holds) away from a user, as a room role would. */
+    withholdShareRights(entryId, userId) {
+        if (!this.entry(entryId))
+            throw new Error(`No entry ${entryId}`);
+        const set = this.withheld.get(entryId) ?? new Set();
+        set.add(userId);
+        this.withheld.set(entryId, set);
+    }
     addFolder(input) {
         const parentId = input.parentId ?? this.myDocumentsId;
         if (!this.folder(parentId))
             throw new Error(`No folder ${parentId} to put "${input.title}" in`);
-        return this.insertFolder(input.title, parentId);
+        const folder = this.insertFolder(input.title, parentId);
+        if (input.createdBy)
+            folder.createdBy = input.createdBy;
+        return folder;
     }
     addRoom(input) {
         const roomType = input.roomType ?? RoomType.CustomRoom;
@@ -2721,7 +2754,8 @@ class EmulatorState {
             kind: 'file',
             content,
             size: content?.length ?? input.size ?? 0,
-            version: 1
+            version: 1,
+            ...(input.isForm ? { isForm: true } : {})
         };
         this.entries.set(file.id, file);
         return file;
@@ -2797,7 +2831,7 @@ class EmulatorState {
             parentId,
             createdAt: now,
             updatedAt: now,
-            createdBy: this.directory.user.id
+            createdBy: this.directory.admin.id
         };
     }
     insertFolder(title, parentId) {
@@ -2808,6 +2842,36 @@ class EmulatorState {
 }
 function kindMatches(kind, entry) {
     return kind === entry.kind || (kind === 'folder' && entry.kind === 'room');
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/settings.ts
+
+/** Checks settings given to the emulator; throws on a value a portal could not have. */
+function checkSettings(settings) {
+    if (settings.version !== undefined && !/^\d+(\.\d+){1,3}$/.test(settings.version)) {
+        throw new Error(`The version must look like 3.7.2.1871, not "${settings.version}"`);
+    }
+    const chunk = settings.chunkUploadSize;
+    if (chunk !== undefined && !(Number.isSafeInteger(chunk) && chunk > 0)) {
+        throw new Error(`The chunk size must be a whole number of bytes above 0, not ${chunk}`);
+    }
+    return settings;
+}
+function registerSettingsRoutes(router) {
+    // web/ASC.Web.Api/Api/Settings/SettingsController.cs GetBuildVersionsAsync: BuildVersion
+    // {communityServer, docSpace, documentServer, mailServer, xmppServer}; absent parts are null (omitted).
+    router.route('GET', '/api/2.0/settings/version/build', (ctx) => ok({ docSpace: ctx.state.settings.version, documentServer: '9.0.4.50' }));
+    // products/ASC.Files/Server/Api/SettingsController.cs GetFilesSettings: FilesSettingsDto, whose
+    // chunkUploadSize is SetupInfo.ChunkUploadSize (web/ASC.Web.Core/SetupInfo.cs L104,
+    // `files:uploader:chunk-size`). A subset of its fields.
+    router.route('GET', '/api/2.0/files/settings', (ctx) => ok({
+        chunkUploadSize: ctx.state.settings.chunkUploadSize,
+        extsWebPreviewed: ['.docx', '.xlsx', '.pptx', '.pdf'],
+        extsWebEdited: ['.docx', '.xlsx', '.pptx'],
+        extsWebReviewed: ['.docx'],
+        storeOriginalFiles: true,
+        defaultSharingAccessRights: [2]
+    }));
 }
 
 ;// CONCATENATED MODULE: ./emulator/seed.ts
@@ -3593,170 +3657,123 @@ function registerDownloadRoutes(router) {
     router.route('GET', '/filehandler.ashx', download, { anonymous: true });
 }
 
-;// CONCATENATED MODULE: ./emulator/dto.ts
+;// CONCATENATED MODULE: ./emulator/portal-rules.ts
+// What a real portal allows and what it rewrites, as the server's source has it (ONLYOFFICE/DocSpace-server
+// v3.7.2). The emulator keeps its own copy of these rules, apart from the action's, so that a test proves the
+// action right against the server's behaviour rather than against itself.
 
-/** The server's human-readable size, e.g. "12.3 KB". */
-function humanSize(bytes) {
-    const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let unit = 0;
-    while (value >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit++;
+const { Read, Review, Comment, FillForms, Editing, ContentCreator } = FileShare;
+// products/ASC.Files/Core/Core/Security/FileSecurity.cs: AvailableRoomAccesses (L157 on) gives the accesses
+// by room type and link subject; the link limits are L110-128. No room type offers RoomManager (9) to an
+// invitation link. An unknown room type (AI rooms) is treated like a Custom room.
+const ROOM_RULES = new Map([
+    [
+        RoomType.CustomRoom,
+        {
+            invitation: [ContentCreator, Editing, Review, Comment, Read],
+            external: [Read, Editing, Review, Comment, FillForms],
+            extraExternal: 5
+        }
+    ],
+    [RoomType.PublicRoom, { invitation: [ContentCreator, Read], external: [Read], extraExternal: 5 }],
+    [
+        RoomType.FillingFormsRoom,
+        { invitation: [ContentCreator, FillForms], external: [FillForms, Read], extraExternal: 0 }
+    ],
+    [
+        RoomType.EditingRoom,
+        { invitation: [ContentCreator, Editing, Read], external: [], extraExternal: 0 }
+    ],
+    [
+        RoomType.VirtualDataRoom,
+        { invitation: [ContentCreator, Editing, Read, FillForms], external: [], extraExternal: 0 }
+    ]
+]);
+function roomRule(roomType) {
+    return ROOM_RULES.get(roomType) ?? ROOM_RULES.get(RoomType.CustomRoom);
+}
+function roomAccesses(roomType, linkType) {
+    const rule = roomRule(roomType);
+    return linkType === LinkType.Invitation ? rule.invitation : rule.external;
+}
+// web/ASC.Web.Core/Files/FileUtility.cs: the extensions the editors open (ExtsWebEdited, ExtsWebReviewed,
+// ExtsWebCommented) and those only viewed (images, media, formats converted on opening). Everything else
+// (archives, executables, tarballs) cannot be opened at all.
+const FORMATS = [
+    [
+        'document',
+        ['.docx', '.docm', '.dotx', '.odt', '.rtf', '.txt', '.html', '.htm', '.md', '.epub']
+    ],
+    ['spreadsheet', ['.xlsx', '.xlsm', '.xltx', '.ods', '.csv']],
+    ['presentation', ['.pptx', '.pptm', '.potx', '.odp']],
+    ['pdf', ['.pdf']],
+    [
+        'viewable',
+        ['.doc', '.xls', '.ppt', '.djvu', '.xps', '.svg', '.png', '.jpg', '.jpeg', '.gif', '.bmp']
+    ],
+    ['viewable', ['.tif', '.tiff', '.webp', '.mp3', '.mp4', '.m4a', '.ogg', '.wav', '.webm', '.mov']]
+];
+function fileFormat(title, isForm = false) {
+    const name = title.toLowerCase();
+    if (isForm && name.endsWith('.pdf'))
+        return 'form';
+    for (const [format, extensions] of FORMATS) {
+        if (extensions.some((e) => name.endsWith(e)))
+            return format;
     }
-    return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(2))} ${units[unit]}`;
+    return 'other';
 }
-function extensionOf(title) {
-    const dot = title.lastIndexOf('.');
-    return dot > 0 ? title.slice(dot).toLowerCase() : '';
+// products/ASC.Files/Core/Core/Security/FileSecurity.cs GetAccesses(File) (L3267-3341): Editing needs a format
+// the editors write, Review one they review (documents), Comment one they comment; a PDF form takes
+// FillForms or Editing and refuses Read. Checked in products/ASC.Files/Core/Utils/FileSharing.cs L156-165.
+const FORMAT_ACCESS = new Map([
+    ['document', [Read, Editing, Review, Comment]],
+    ['spreadsheet', [Read, Editing, Comment]],
+    ['presentation', [Read, Editing, Comment]],
+    ['pdf', [Read, Editing, Comment]],
+    ['form', [FillForms, Editing]],
+    ['viewable', [Read]],
+    ['other', [Read]]
+]);
+function formatAccesses(format) {
+    return FORMAT_ACCESS.get(format) ?? [Read];
 }
-function fileDto(file, portal) {
-    return {
-        id: file.id,
-        title: file.title,
-        folderId: file.parentId,
-        version: file.version,
-        pureContentLength: file.size,
-        contentLength: humanSize(file.size),
-        created: portal.date(file.createdAt),
-        updated: portal.date(file.updatedAt),
-        fileExst: extensionOf(file.title),
-        webUrl: `${portal.url}/doceditor?fileid=${file.id}&version=${file.version}`,
-        fileEntryType: 2
-    };
+/**
+ * FileSharing.cs L156-165: on a file the editors cannot open, an access other than Read is skipped without a
+ * word (no 403): the create answers 200 with no link, the update leaves the link as it was.
+ */
+function skipsRefusedAccess(format) {
+    return format === 'other';
 }
-function folderDto(folder, state, portal) {
-    const { folders, files } = state.children(folder.id);
-    return {
-        id: folder.id,
-        title: folder.title,
-        parentId: folder.parentId,
-        filesCount: files.length,
-        foldersCount: folders.length,
-        roomType: folder.kind === 'room' ? folder.roomType : undefined,
-        created: portal.date(folder.createdAt),
-        updated: portal.date(folder.updatedAt),
-        fileEntryType: 1
-    };
+/** FileSecurity.cs L3381, FileSharing.cs L197: since v3.6 only a folder's creator may revoke its links. */
+const FOLDER_REVOKE_BY_CREATOR_ONLY = true;
+// products/ASC.Files/Core/Helpers/Global.cs ReplaceInvalidCharsAndTruncate (L196-241): the characters
+// \ / : * ? " < > |, the plus sign, tabs and every UTF-16 surrogate (so an emoji becomes "__") turn into `_`,
+// surrounding white space is trimmed and the title is cut to 170 characters.
+const MAX_TITLE_LENGTH = 170;
+const INVALID_TITLE_CHARS = /[\\/:*?"<>|+\t\uD800-\uDFFF]/g;
+function storedTitle(title) {
+    let out = title.replace(INVALID_TITLE_CHARS, '_').trim();
+    if (out.length > MAX_TITLE_LENGTH)
+        out = out.slice(0, MAX_TITLE_LENGTH);
+    return out;
 }
-/** The flags the server derives from the room a link's entry lives in. */
-function linkFlags(link, roomType) {
-    const primary = link.subjectType === SubjectType.PrimaryExternalLink;
-    return {
-        canEditInternal: roomType !== RoomType.VirtualDataRoom && roomType !== RoomType.PublicRoom,
-        canEditDenyDownload: roomType === RoomType.VirtualDataRoom,
-        canEditExpirationDate: !(primary && roomType === RoomType.PublicRoom),
-        canRevoke: (primary && roomType === RoomType.PublicRoom) || roomType === RoomType.FillingFormsRoom
-    };
+// products/ASC.Files/Core/Core/EF/DbFile.cs L227-232: titles are compared under the utf8_general_ci
+// collation, so `App.zip` and `app.zip` (and `é`/`e`) are the same name.
+function sameTitle(a, b) {
+    return fold(a) === fold(b);
 }
-function fileShareDto(link, state, portal, options = {}) {
-    const now = options.now ?? new Date();
-    const invitation = link.linkType === LinkType.Invitation;
-    const sharedLink = {
-        id: link.id,
-        title: link.title,
-        shareLink: `${portal.url}/s/${link.key}`,
-        expirationDate: link.expirationDate ? portal.date(link.expirationDate) : undefined,
-        linkType: link.linkType,
-        password: link.password,
-        denyDownload: link.denyDownload,
-        isExpired: link.expirationDate !== null && link.expirationDate.getTime() < now.getTime(),
-        primary: link.subjectType === SubjectType.PrimaryExternalLink,
-        internal: link.internal,
-        requestToken: invitation || options.withoutRequestToken ? undefined : link.requestToken,
-        maxUseCount: invitation ? link.maxUseCount : undefined,
-        currentUseCount: invitation ? link.currentUseCount : undefined
-    };
-    return {
-        access: link.access,
-        sharedTo: sharedLink,
-        sharedLink,
-        isLocked: false,
-        isOwner: false,
-        canEditAccess: false,
-        ...linkFlags(link, state.roomOf(link.entryId)?.roomType),
-        subjectType: link.subjectType
-    };
-}
-
-;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
-
-const FILE_NOT_FOUND = 'The required file was not found';
-function idParam(ctx, name) {
-    return Number(ctx.params[name]);
-}
-function requireFile(ctx, param = 'id') {
-    const file = ctx.state.file(idParam(ctx, param));
-    if (!file)
-        throw notFound(FILE_NOT_FOUND);
-    return file;
-}
-/** A folder or a room: rooms are folders. */
-function requireFolder(ctx, param = 'id') {
-    const folder = ctx.state.folder(idParam(ctx, param));
-    if (!folder)
-        throw notFound();
-    return folder;
-}
-function requireRoom(ctx, param = 'id') {
-    const room = ctx.state.room(idParam(ctx, param));
-    if (!room)
-        throw notFound();
-    return room;
-}
-/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
-function callerId(ctx) {
-    if (!ctx.user)
-        throw new Error('callerId() on an anonymous route');
-    return ctx.user.id;
-}
-
-;// CONCATENATED MODULE: ./emulator/routes/entries.ts
-
-
-
-
-/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
-function folderContent(ctx, folder) {
-    const { startIndex, count } = paging(ctx.query);
-    const { folders, files } = ctx.state.children(folder.id);
-    const all = [...folders, ...files];
-    const window = all.slice(startIndex, startIndex + count);
-    return {
-        files: window.flatMap((e) => (e.kind === 'file' ? [fileDto(e, ctx.portal)] : [])),
-        folders: window.flatMap((e) => e.kind === 'file' ? [] : [folderDto(e, ctx.state, ctx.portal)]),
-        current: folderDto(folder, ctx.state, ctx.portal),
-        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
-        startIndex,
-        count: window.length,
-        total: all.length,
-        new: 0
-    };
-}
-function registerEntryRoutes(router) {
-    router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => ok(fileDto(requireFile(ctx), ctx.portal)));
-    router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => ok(folderDto(requireFolder(ctx), ctx.state, ctx.portal)));
-    router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => ok(folderDto(requireRoom(ctx), ctx.state, ctx.portal)));
-    router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) => ok(folderContent(ctx, requireFolder(ctx, 'folderId'))));
-    router.route('GET', '/api/2.0/files/@my', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.myDocumentsId))));
-    router.route('GET', '/api/2.0/files/rooms', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.roomsFolderId))));
-    router.route('POST', '/api/2.0/files/folder/{parentId:int}', async (ctx) => {
-        const parent = ctx.state.folder(Number(ctx.params.parentId));
-        const fields = new BodyFields(await ctx.json());
-        const title = fields.string('title')?.trim();
-        fields.done();
-        if (!parent)
-            throw notFound();
-        if (!title)
-            throw badRequest('Title is empty');
-        const folder = ctx.state.createFolder(title, parent.id, callerId(ctx));
-        return ok(folderDto(folder, ctx.state, ctx.portal));
-    });
+function fold(title) {
+    return title
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./emulator/link-rules.ts
 // What PUT …/links and the primary-link endpoints do to an entry's links: full replacement, the
 // access sets, expiry rules, password policy, link limits, and the journal events.
+
 
 
 
@@ -3769,23 +3786,6 @@ const PASSWORD_MAX = 30;
 const ENTRY_LINK_ACCESS = [
     FileShare.Editing,
     FileShare.FillForms,
-    FileShare.Review,
-    FileShare.Comment,
-    FileShare.Read,
-    FileShare.None
-];
-const ROOM_EXTERNAL_ACCESS = [
-    FileShare.Read,
-    FileShare.Review,
-    FileShare.Comment,
-    FileShare.FillForms,
-    FileShare.Editing,
-    FileShare.None
-];
-const ROOM_INVITATION_ACCESS = [
-    FileShare.ContentCreator,
-    FileShare.Editing,
-    FileShare.RoomManager,
     FileShare.Review,
     FileShare.Comment,
     FileShare.Read,
@@ -3857,26 +3857,61 @@ function checkExpiration(date, now, pastIsError) {
     }
     return date;
 }
+/** The accesses a link of this type may carry on this entry. */
 function allowedAccess(entry, linkType) {
-    if (entry.kind !== 'room')
-        return ENTRY_LINK_ACCESS;
-    return linkType === LinkType.Invitation ? ROOM_INVITATION_ACCESS : ROOM_EXTERNAL_ACCESS;
+    if (entry.kind === 'room')
+        return roomAccesses(entry.roomType, linkType);
+    if (entry.kind === 'file')
+        return formatAccesses(fileFormat(entry.title, entry.isForm));
+    return ENTRY_LINK_ACCESS;
 }
 /** How many links of this kind (primary excluded) an entry may have. */
 function linkLimit(state, entry, linkType) {
-    if (entry.kind === 'room')
-        return linkType === LinkType.Invitation ? 1 : 5;
+    if (entry.kind === 'room') {
+        return linkType === LinkType.Invitation ? 1 : roomRule(entry.roomType).extraExternal;
+    }
     return state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6;
 }
-/** Room type rules that override the requested `internal`. */
-function forcedInternal(state, entry, requested) {
+/** Room type rules that override the requested `internal`, then the portal's default for new links. */
+function forcedInternal(state, entry, requested, creating) {
     const roomType = state.roomOf(entry.id)?.roomType;
     if (roomType === RoomType.VirtualDataRoom)
         return true;
     if (roomType === RoomType.PublicRoom)
         return false;
+    // FileStorageService.cs L5967-6003: the "share links internal by default" setting turns a new link
+    // internal when it is made by PUT with no link id or by GET …/link.
+    if (creating && state.settings.internalLinksByDefault)
+        return true;
     return requested;
 }
+/** Whether the key's user may change `internal` on links here (FileSecurity.cs L1377-1385). */
+function canEditInternal(roomType) {
+    return roomType !== RoomType.VirtualDataRoom && roomType !== RoomType.PublicRoom;
+}
+/** Whether the expiry of this link can be changed (FileSecurity.cs L1741). */
+function canEditExpiration(roomType, primary) {
+    return roomType !== RoomType.FillingFormsRoom && !(primary && roomType === RoomType.PublicRoom);
+}
+/**
+ * FileSharing.cs L206, L218: an update (a revoke included) that changes `internal` or the expiry where
+ * the user may not change them is dropped whole: 200, the link as it was.
+ */
+function dropsUpdate(state, existing, internal, expiration) {
+    const roomType = state.roomOf(existing.entryId)?.roomType;
+    const primary = existing.subjectType === SubjectType.PrimaryExternalLink;
+    if (internal !== existing.internal && !canEditInternal(roomType))
+        return true;
+    const before = existing.expirationDate?.getTime() ?? null;
+    const after = expiration?.getTime() ?? null;
+    return before !== after && !canEditExpiration(roomType, primary);
+}
+/** FileSharing.cs L704-728 (reading) and SetAceObjectAsync (writing): share rights or "Access denied". */
+function requireShareRights(state, entry, userId) {
+    if (!state.canShare(entry.id, userId))
+        throw forbidden(ACCESS_DENIED);
+}
+const ACCESS_DENIED = 'Access denied';
 function actionsFor(entry, linkType) {
     if (entry.kind === 'file')
         return LinkActions.file;
@@ -3896,6 +3931,7 @@ function journal(state, entry, actionId, userId, link, at) {
 }
 /** Applies PUT …/links: create, replace (full replacement) or delete one link of `entry`. */
 function setLink(state, entry, request, userId, now = new Date()) {
+    requireShareRights(state, entry, userId);
     const existing = request.linkId ? state.link(entry.id, request.linkId) : undefined;
     // An existing link keeps what it is: its subject type and link type win over the body.
     const linkType = existing?.linkType ?? (entry.kind === 'room' ? request.linkType : LinkType.External);
@@ -3904,12 +3940,24 @@ function setLink(state, entry, request, userId, now = new Date()) {
     if (request.access === FileShare.None) {
         if (!existing)
             return {};
+        // FileSecurity.cs L3381, FileSharing.cs L197: a folder's links are revoked by its creator only.
+        if (entry.kind === 'folder' && entry.createdBy !== userId)
+            throw forbidden(ACCESS_DENIED);
+        // A revoke is an update like any other: an absent `internal` counts as false, an absent date as none.
+        const date = request.expirationDate ?? null;
+        if (dropsUpdate(state, existing, request.internal, date))
+            return { link: existing };
         state.deleteLink(entry.id, existing.id);
         journal(state, entry, actions.deleted, userId, existing, now);
         return replaceRevokedPrimary(state, entry, existing, userId, now);
     }
-    if (!allowedAccess(entry, linkType).includes(request.access))
+    if (!allowedAccess(entry, linkType).includes(request.access)) {
+        // FileSharing.cs L156-165: on a file the editors cannot open, the access is skipped silently.
+        if (entry.kind === 'file' && skipsRefusedAccess(fileFormat(entry.title, entry.isForm))) {
+            return existing ? { link: existing } : {};
+        }
         throw forbidden(ROLE_NOT_AVAILABLE);
+    }
     let expirationDate = checkExpiration(request.expirationDate, now, invitation);
     const password = invitation ? undefined : checkPassword(request.password);
     let subjectType = existing?.subjectType;
@@ -3950,10 +3998,12 @@ function setLink(state, entry, request, userId, now = new Date()) {
         expirationDate,
         password,
         denyDownload: invitation ? false : request.denyDownload,
-        internal: forcedInternal(state, entry, request.internal),
+        internal: forcedInternal(state, entry, request.internal, !existing),
         maxUseCount
     };
     if (existing) {
+        if (dropsUpdate(state, existing, request.internal, expirationDate))
+            return { link: existing };
         Object.assign(existing, fields);
         journal(state, entry, actions.updated, userId, existing, now);
         return { link: existing };
@@ -3998,6 +4048,7 @@ function replaceRevokedPrimary(state, entry, revoked, userId, now) {
  * is made from `init` (no default expiry). Access None creates nothing.
  */
 function primaryLink(state, entry, init, userId, now = new Date()) {
+    requireShareRights(state, entry, userId);
     const found = state
         .links(entry.kind, entry.id)
         .find((l) => l.subjectType === SubjectType.PrimaryExternalLink);
@@ -4006,6 +4057,9 @@ function primaryLink(state, entry, init, userId, now = new Date()) {
     if (init.access === FileShare.None)
         return undefined;
     if (!allowedAccess(entry, LinkType.External).includes(init.access)) {
+        if (entry.kind === 'file' && skipsRefusedAccess(fileFormat(entry.title, entry.isForm))) {
+            return undefined;
+        }
         throw forbidden(ROLE_NOT_AVAILABLE);
     }
     const link = state.insertLink({
@@ -4016,7 +4070,7 @@ function primaryLink(state, entry, init, userId, now = new Date()) {
         expirationDate: checkExpiration(init.expirationDate, now, false),
         password: checkPassword(init.password),
         denyDownload: init.denyDownload,
-        internal: forcedInternal(state, entry, init.internal),
+        internal: forcedInternal(state, entry, init.internal, init.byGet ?? false),
         subjectType: SubjectType.PrimaryExternalLink,
         linkType: LinkType.External,
         currentUseCount: 0,
@@ -4029,8 +4083,269 @@ function primaryLink(state, entry, init, userId, now = new Date()) {
 const DEFAULT_PRIMARY = {
     access: FileShare.Read,
     denyDownload: false,
-    internal: false
+    internal: false,
+    byGet: true
 };
+
+;// CONCATENATED MODULE: ./emulator/dto.ts
+
+
+
+/** The server's human-readable size, e.g. "12.3 KB". */
+function humanSize(bytes) {
+    const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit++;
+    }
+    return unit === 0 ? `${bytes} bytes` : `${Number(value.toFixed(2))} ${units[unit]}`;
+}
+function extensionOf(title) {
+    const dot = title.lastIndexOf('.');
+    return dot > 0 ? title.slice(dot).toLowerCase() : '';
+}
+function fileDto(file, portal) {
+    return {
+        id: file.id,
+        title: file.title,
+        folderId: file.parentId,
+        version: file.version,
+        pureContentLength: file.size,
+        contentLength: humanSize(file.size),
+        created: portal.date(file.createdAt),
+        updated: portal.date(file.updatedAt),
+        fileExst: extensionOf(file.title),
+        isForm: file.isForm ? true : undefined,
+        webUrl: `${portal.url}/doceditor?fileid=${file.id}&version=${file.version}`,
+        fileEntryType: 2
+    };
+}
+function folderDto(folder, state, portal) {
+    const { folders, files } = state.children(folder.id);
+    return {
+        id: folder.id,
+        title: folder.title,
+        parentId: folder.parentId,
+        filesCount: files.length,
+        foldersCount: folders.length,
+        roomType: folder.kind === 'room' ? folder.roomType : undefined,
+        createdBy: creator(state, folder.createdBy),
+        created: portal.date(folder.createdAt),
+        updated: portal.date(folder.updatedAt),
+        fileEntryType: 1
+    };
+}
+/** EmployeeDto of an entry's creator (a subset). */
+function creator(state, userId) {
+    const user = state.directory.byId(userId);
+    return { id: userId, displayName: user?.displayName };
+}
+/** The flags the server derives from the room a link's entry lives in. */
+function linkFlags(link, roomType) {
+    const primary = link.subjectType === SubjectType.PrimaryExternalLink;
+    return {
+        canEditInternal: canEditInternal(roomType),
+        canEditDenyDownload: roomType === RoomType.VirtualDataRoom,
+        canEditExpirationDate: canEditExpiration(roomType, primary),
+        canRevoke: (primary && roomType === RoomType.PublicRoom) || roomType === RoomType.FillingFormsRoom
+    };
+}
+function fileShareDto(link, state, portal, options = {}) {
+    const now = options.now ?? new Date();
+    const invitation = link.linkType === LinkType.Invitation;
+    const sharedLink = {
+        id: link.id,
+        title: link.title,
+        shareLink: `${portal.url}/s/${link.key}`,
+        expirationDate: link.expirationDate ? portal.date(link.expirationDate) : undefined,
+        linkType: link.linkType,
+        password: link.password,
+        denyDownload: link.denyDownload,
+        isExpired: link.expirationDate !== null && link.expirationDate.getTime() < now.getTime(),
+        primary: link.subjectType === SubjectType.PrimaryExternalLink,
+        internal: link.internal,
+        requestToken: invitation || options.withoutRequestToken ? undefined : link.requestToken,
+        maxUseCount: invitation ? link.maxUseCount : undefined,
+        currentUseCount: invitation ? link.currentUseCount : undefined
+    };
+    return {
+        access: link.access,
+        sharedTo: sharedLink,
+        sharedLink,
+        isLocked: false,
+        isOwner: false,
+        canEditAccess: false,
+        ...linkFlags(link, state.roomOf(link.entryId)?.roomType),
+        subjectType: link.subjectType
+    };
+}
+const SHARE_NAMES = new Map(Object.entries(FileShare).map(([name, n]) => [n, name]));
+function shareNames(accesses) {
+    return [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n));
+}
+/**
+ * What the caller may do with an entry's links, as FileEntryDto puts it (products/ASC.Files/Core/ApiModels/
+ * ResponseDto/FileEntryDto.cs L392-396, L458; FileDto.cs AvailableShareRights): `canShare`, `security`,
+ * `availableShareRights` (FileShare names by subject) and `shareSettings` (link limits by subject).
+ * Collaboration and Virtual data rooms always show `canShare: false`, and still list file-style external
+ * rights although they take no external link; their `shareSettings` has no ExternalLink then.
+ */
+function shareFields(state, entry, userId) {
+    const rights = state.canShare(entry.id, userId);
+    const noExternal = entry.kind === 'room' &&
+        (entry.roomType === RoomType.EditingRoom || entry.roomType === RoomType.VirtualDataRoom);
+    const security = {
+        Read: true,
+        Edit: rights,
+        EditAccess: rights,
+        ReadLinks: rights,
+        EditInternal: rights && canEditInternal(state.roomOf(entry.id)?.roomType),
+        Download: true
+    };
+    if (!rights)
+        return { canShare: false, security };
+    let available;
+    let shareSettings;
+    if (entry.kind === 'file') {
+        const names = shareNames(formatAccesses(fileFormat(entry.title, entry.isForm)));
+        available = { ExternalLink: names, PrimaryExternalLink: names };
+        shareSettings = {
+            ExternalLink: state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6,
+            PrimaryExternalLink: 1
+        };
+    }
+    else if (entry.kind === 'room') {
+        const rule = roomRule(entry.roomType);
+        available = {
+            InvitationLink: shareNames(rule.invitation),
+            ExternalLink: shareNames(noExternal
+                ? [FileShare.Editing, FileShare.Review, FileShare.Comment, FileShare.Read]
+                : rule.external)
+        };
+        shareSettings = noExternal
+            ? { InvitationLink: 1 }
+            : { InvitationLink: 1, ExternalLink: rule.extraExternal, PrimaryExternalLink: 1 };
+    }
+    else {
+        const names = shareNames([
+            FileShare.Editing,
+            FileShare.FillForms,
+            FileShare.Review,
+            FileShare.Comment,
+            FileShare.Read
+        ]);
+        available = { ExternalLink: names, PrimaryExternalLink: names };
+        shareSettings = { ExternalLink: 6, PrimaryExternalLink: 1 };
+    }
+    return {
+        canShare: !noExternal,
+        security,
+        availableShareRights: available,
+        shareSettings
+    };
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
+
+const FILE_NOT_FOUND = 'The required file was not found';
+function idParam(ctx, name) {
+    return Number(ctx.params[name]);
+}
+function requireFile(ctx, param = 'id') {
+    const file = ctx.state.file(idParam(ctx, param));
+    if (!file)
+        throw notFound(FILE_NOT_FOUND);
+    return file;
+}
+/** A folder or a room: rooms are folders. */
+function requireFolder(ctx, param = 'id') {
+    const folder = ctx.state.folder(idParam(ctx, param));
+    if (!folder)
+        throw notFound();
+    return folder;
+}
+function requireRoom(ctx, param = 'id') {
+    const room = ctx.state.room(idParam(ctx, param));
+    if (!room)
+        throw notFound();
+    return room;
+}
+/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
+function callerId(ctx) {
+    if (!ctx.user)
+        throw new Error('callerId() on an anonymous route');
+    return ctx.user.id;
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+
+
+
+
+
+/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
+function folderContent(ctx, folder) {
+    const { startIndex, count } = paging(ctx.query);
+    const { folders, files } = ctx.state.children(folder.id);
+    const all = [...folders, ...files];
+    const window = all.slice(startIndex, startIndex + count);
+    const user = callerId(ctx);
+    return {
+        files: window.flatMap((e) => e.kind === 'file' ? [{ ...fileDto(e, ctx.portal), ...shareFields(ctx.state, e, user) }] : []),
+        folders: window.flatMap((e) => e.kind === 'file'
+            ? []
+            : [{ ...folderDto(e, ctx.state, ctx.portal), ...shareFields(ctx.state, e, user) }]),
+        current: {
+            ...folderDto(folder, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, folder, user)
+        },
+        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
+        startIndex,
+        count: window.length,
+        total: all.length,
+        new: 0
+    };
+}
+function registerEntryRoutes(router) {
+    router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
+        const file = requireFile(ctx);
+        return ok({ ...fileDto(file, ctx.portal), ...shareFields(ctx.state, file, callerId(ctx)) });
+    });
+    router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => {
+        const folder = requireFolder(ctx);
+        return ok({
+            ...folderDto(folder, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, folder, callerId(ctx))
+        });
+    });
+    router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => {
+        const room = requireRoom(ctx);
+        return ok({
+            ...folderDto(room, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, room, callerId(ctx))
+        });
+    });
+    router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) => ok(folderContent(ctx, requireFolder(ctx, 'folderId'))));
+    router.route('GET', '/api/2.0/files/@my', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.myDocumentsId))));
+    router.route('GET', '/api/2.0/files/rooms', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.roomsFolderId))));
+    router.route('POST', '/api/2.0/files/folder/{parentId:int}', async (ctx) => {
+        const parent = ctx.state.folder(Number(ctx.params.parentId));
+        const fields = new BodyFields(await ctx.json());
+        // Helpers/Global.cs ReplaceInvalidCharsAndTruncate: the title is stored sanitised; there is no
+        // check for a folder of the same name (FileStorageService.cs L935-990).
+        const title = storedTitle(fields.string('title') ?? '');
+        fields.done();
+        // A missing parent is a 403 on the server (the security check fails before the lookup).
+        if (!parent)
+            throw forbidden('Access denied');
+        if (!title)
+            throw badRequest('Title is empty');
+        const folder = ctx.state.createFolder(title, parent.id, callerId(ctx));
+        return ok(folderDto(folder, ctx.state, ctx.portal));
+    });
+}
 
 ;// CONCATENATED MODULE: ./emulator/routes/links.ts
 
@@ -4041,6 +4356,15 @@ const DEFAULT_PRIMARY = {
 /** Folder and room lists ignore paging: always the first 100, with no total. */
 const FIXED_WINDOW = 100;
 const dtos = (ctx, links) => links.map((l) => fileShareDto(l, ctx.state, ctx.portal));
+/**
+ * products/ASC.Files/Core/Utils/FileSharing.cs L704-728: without the right to manage an entry's links the
+ * list is empty, with no error. `canShare` on the entry tells the two apart.
+ */
+function visibleLinks(ctx, entry) {
+    if (!ctx.state.canShare(entry.id, callerId(ctx)))
+        return [];
+    return ctx.state.links(entry.kind, entry.id);
+}
 async function putLink(ctx, entry, endpoint) {
     const request = readLinkRequest(await ctx.json(), endpoint);
     const change = setLink(ctx.state, entry, request, callerId(ctx));
@@ -4059,20 +4383,19 @@ function registerLinkRoutes(router) {
     router.route('GET', '/api/2.0/files/file/{id:int}/links', (ctx) => {
         const file = requireFile(ctx);
         const { startIndex, count } = paging(ctx.query);
-        const all = ctx.state.links('file', file.id);
+        const all = visibleLinks(ctx, file);
         const page = all.slice(startIndex, startIndex + count);
         return ok(dtos(ctx, page), { total: all.length });
     });
     router.route('GET', '/api/2.0/files/folder/{id:int}/links', (ctx) => {
         const folder = requireFolder(ctx);
-        const page = ctx.state.links('folder', folder.id).slice(0, FIXED_WINDOW);
+        const page = visibleLinks(ctx, folder).slice(0, FIXED_WINDOW);
         return ok(dtos(ctx, page), { count: page.length });
     });
     router.route('GET', '/api/2.0/files/rooms/{id:int}/links', (ctx) => {
         const room = requireRoom(ctx);
         const type = intQuery(ctx.query, 'type');
-        const page = ctx.state
-            .links('room', room.id)
+        const page = visibleLinks(ctx, room)
             .filter((l) => type === undefined || l.linkType === type)
             .slice(0, FIXED_WINDOW);
         return ok(dtos(ctx, page), { count: page.length });
@@ -4105,10 +4428,11 @@ var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 // for small files, so that a benchmark of hundreds of MiB does not fill the emulator's memory), the open
 // chunked-upload sessions, and failures that tests ask the chunk handler to report.
 
+
 /** Files up to this size keep their bytes (for downloads); larger ones only their size and hash. */
 const KEEP_CONTENT_LIMIT = 8 * 1024 * 1024;
-/** The server's `files:uploader:chunk-size` default. */
-const MAX_CHUNK_SIZE = 10 * 1024 * 1024;
+/** The server's `files:uploader:chunk-size` default; a portal may set another (state.settings). */
+const MAX_CHUNK_SIZE = (/* unused pure expression or super */ null && (10 * 1024 * 1024));
 /** The server's sliding expiry of an upload session. */
 const SESSION_LIFETIME_MS = 12 * 3600_000;
 /** MessageAction codes of uploads. */
@@ -4199,9 +4523,14 @@ class UploadStore {
      */
     store(folder, title, data, createNewIfExist, userId) {
         const now = new Date();
-        const same = this.state.children(folder.id).files.find((f) => f.title === title);
+        // products/ASC.Files/Core/Helpers/Global.cs ReplaceInvalidCharsAndTruncate: the name is stored
+        // sanitised; EF/DbFile.cs L227-232: it is matched without regard to case or accents.
+        title = storedTitle(title);
+        const same = this.state.children(folder.id).files.find((f) => sameTitle(f.title, title));
         if (same && !createNewIfExist) {
             const history = this.history(same);
+            // FileUploader.cs: the new version takes the uploaded name (`App.zip` over `app.zip` renames it).
+            same.title = title;
             same.version += 1;
             same.size = data.size;
             same.content = data.content;
@@ -4222,12 +4551,12 @@ class UploadStore {
         return { file, overwritten: false };
     }
     freeTitle(folder, title) {
-        const taken = new Set(this.state.children(folder.id).files.map((f) => f.title));
+        const taken = this.state.children(folder.id).files.map((f) => f.title);
         const dot = title.lastIndexOf('.');
         const [stem, ext] = dot > 0 ? [title.slice(0, dot), title.slice(dot)] : [title, ''];
         for (let n = 1; n <= 10_000; n++) {
             const candidate = `${stem} (${n})${ext}`;
-            if (!taken.has(candidate))
+            if (!taken.some((t) => sameTitle(t, candidate)))
                 return candidate;
         }
         throw new Error(`No free name for "${title}"`);
@@ -4380,11 +4709,13 @@ async function receiveChunk(ctx) {
         await drain(ctx.req);
         return chunkError(forced);
     }
+    // web/ASC.Web.Core/SetupInfo.cs L104: the portal's `files:uploader:chunk-size` (FileUploader.cs L291-299).
+    const chunkLimit = ctx.state.settings.chunkUploadSize;
     const mark = session.sink.mark();
     const before = session.sink.size;
     let part;
     try {
-        part = await readFilePart(ctx.req, session.sink, () => true, MAX_CHUNK_SIZE);
+        part = await readFilePart(ctx.req, session.sink, () => true, chunkLimit);
     }
     catch (error) {
         session.sink.rollback(mark);
@@ -4398,7 +4729,7 @@ async function receiveChunk(ctx) {
     if (part.filename === undefined)
         return refuse('No file in the request');
     if (part.truncated) {
-        return refuse(`The chunk is larger than the maximum of ${MAX_CHUNK_SIZE} bytes`);
+        return refuse(`The chunk is larger than the maximum of ${chunkLimit} bytes`);
     }
     if (session.sink.size > session.bytesTotal) {
         return refuse(`The file is larger than the ${session.bytesTotal} bytes announced`);
@@ -4455,7 +4786,13 @@ function registerUploadRoutes(router) {
         const session = await createSession(ctx);
         return ok({ success: true, data: sessionDto(ctx, session) });
     });
-    router.route('POST', '/api/2.0/files/{folderId:int}/session', async (ctx) => ok(sessionDto(ctx, await createSession(ctx))));
+    // products/ASC.Files/Server/Api/UploadController.cs: the current endpoint, the session unwrapped. A portal
+    // set up without it (an older build) answers 404, as routing does there.
+    router.route('POST', '/api/2.0/files/{folderId:int}/session', async (ctx) => {
+        if (!ctx.state.settings.sessionEndpoint)
+            throw notFound();
+        return ok(sessionDto(ctx, await createSession(ctx)));
+    });
     router.route('POST', CHUNK_HANDLER_PATH, async (ctx) => {
         try {
             return await receiveChunk(ctx);
@@ -4476,13 +4813,15 @@ function registerUploadRoutes(router) {
 
 
 
+
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
     registerLinkRoutes,
     registerUploadRoutes,
     registerAuditRoutes,
-    registerDownloadRoutes
+    registerDownloadRoutes,
+    registerSettingsRoutes
 ];
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts
@@ -4984,6 +5323,7 @@ async function createFaults() {
 
 
 
+
 function checkLatency(ms) {
     if (!Number.isFinite(ms) || ms < 0)
         throw new Error(`Latency must be a number ≥ 0, not ${ms}`);
@@ -4995,6 +5335,7 @@ function delay(ms) {
 }
 async function startEmulator(options = {}) {
     const state = new EmulatorState();
+    Object.assign(state.settings, checkSettings(options.settings ?? {}));
     const seedIds = options.seed ? applySeed(state, options.seed) : {};
     const router = new Router();
     for (const area of options.areas ?? defaultAreas)
@@ -5117,9 +5458,22 @@ function intFromEnv(env, name) {
         throw new Error(`${name} must be an integer, not "${text}"`);
     return Number(text);
 }
+/** Portal settings from `EMULATOR_VERSION`, `EMULATOR_CHUNK_SIZE` and `EMULATOR_INTERNAL_LINKS` (true/false). */
+function settingsFromEnv(env) {
+    const settings = {};
+    if (env.EMULATOR_VERSION?.trim())
+        settings.version = env.EMULATOR_VERSION.trim();
+    const chunk = intFromEnv(env, 'EMULATOR_CHUNK_SIZE');
+    if (chunk !== undefined)
+        settings.chunkUploadSize = chunk;
+    const internal = env.EMULATOR_INTERNAL_LINKS?.trim().toLowerCase();
+    if (internal)
+        settings.internalLinksByDefault = internal === 'true';
+    return settings;
+}
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES` and `EMULATOR_FAULTS` (faults to
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above and `EMULATOR_FAULTS` (faults to
  * inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
@@ -5133,7 +5487,8 @@ async function runCli(env = process.env, write = (line) => process.stdout.write(
         port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
         latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
         timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
-        seed
+        seed,
+        settings: settingsFromEnv(env)
     });
     emulator.faults.add(...faults);
     write(JSON.stringify({

@@ -25,7 +25,7 @@ const UNFILTERED_PAGE = 20
 const MAX_PAGES = 200
 
 export const AUDIT_FORBIDDEN_MESSAGE =
-  "counting downloads needs an admin's API key (the audit trail is admin-only)"
+  "counting downloads needs an admin's API key with the `*:read` scope (the audit trail is admin-only)"
 export const AUDIT_IGNORED_MESSAGE =
   "the audit trail ignored the filter (the portal's plan has no Audit option?): downloads cannot be counted"
 export const AUDIT_NOT_IN_PLAN_MESSAGE =

@@ -493,7 +493,7 @@ export class DocSpaceClient {
             )
         )
       }
-      const problem = networkProblem(error, url.host)
+      const problem = networkProblem(error, hostAndPort(url))
       const what = `${problem.what} (${problem.code})`
       line(what)
       throw new AttemptFailure(
@@ -596,6 +596,11 @@ export class DocSpaceClient {
     }
     return { data: envelope.response, envelope, status }
   }
+}
+
+/** `portal.example.com:443`: the port too, even where the URL leaves out the default one. */
+function hostAndPort(url: URL): string {
+  return url.port ? url.host : `${url.hostname}:${url.protocol === 'https:' ? 443 : 80}`
 }
 
 function originOf(url: URL): string {

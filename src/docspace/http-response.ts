@@ -141,7 +141,9 @@ function statusText(ctx: StatusContext): { kind: ErrorKind; text: string } {
     case 401:
       return {
         kind: 'unauthorized',
-        text: `${endpoint}: the API key or auth token was rejected (${http}): check ${setting}`
+        text:
+          `${endpoint}: authentication failed (${http}): the portal rejected the ` +
+          `${ctx.auth === 'api-key' ? 'API key' : 'auth token'} given in ${setting}; check ${setting}`
       }
     case 402:
       return {

@@ -99,7 +99,8 @@ function syscallOf(error: unknown): string | undefined {
 /** Classifies an error thrown by fetch or while reading the body. Never reads its message. */
 export function networkProblem(error: unknown, host: string): NetworkProblem {
   const code = codeOf(error) ?? codeOf((error as { cause?: unknown } | null)?.cause) ?? 'EUNKNOWN'
-  if (code in NOT_SENT) return { code, safety: 'not-sent', what: NOT_SENT[code] }
+  // The address tried, so that a wrong host or port in portal-url shows at once.
+  if (code in NOT_SENT) return { code, safety: 'not-sent', what: `${NOT_SENT[code]} at ${host}` }
   if (code === 'ETIMEDOUT') {
     // A connect that timed out never carried the request; a read or write that timed out may have.
     const sent = syscallOf(error) === 'read' || syscallOf(error) === 'write'

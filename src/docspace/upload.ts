@@ -5,6 +5,7 @@ import type { DocSpaceClient } from './client.js'
 import { listFolder } from './entries.js'
 import { DocSpaceError } from './errors.js'
 import type { FileDto } from './types.js'
+import { sameStoredTitle, storedTitle } from './stored-title.js'
 
 // Uploads to a DocSpace folder: the simple multipart upload for small files, the chunked upload session
 // for the rest. Every body is streamed from disk, so memory does not grow with the file size.
@@ -56,7 +57,7 @@ export interface ChunkReply {
 export interface UploadOptions {
   /** `true`: a file with the same name is kept and the upload becomes "name (1).ext". */
   createNewIfExist: boolean
-  /** Bytes per chunk, at most MAX_CHUNK_SIZE. */
+  /** Bytes per chunk: the portal's `chunkUploadSize` (see readChunkSize). */
   chunkSize?: number
   /** Files larger than this use the chunked session. */
   simpleLimit?: number
@@ -188,13 +189,18 @@ export function storedUpload(
   createNewIfExist: boolean
 ): FileDto | undefined {
   const earlier = new Map(before.map((f) => [f.id, f]))
-  const dot = file.name.lastIndexOf('.')
-  const stem = dot > 0 ? file.name.slice(0, dot) : file.name
+  // The portal stores the name sanitised and matches it without regard to case.
+  const name = storedTitle(file.name)
+  const dot = name.lastIndexOf('.')
+  const stem = (dot > 0 ? name.slice(0, dot) : name).toLowerCase()
   const stored = after.filter((f) => {
     if (f.pureContentLength !== file.size) return false
     const was = earlier.get(f.id)
-    if (createNewIfExist) return was === undefined && f.title.startsWith(stem)
-    return f.title === file.name && (was === undefined || (f.version ?? 1) > (was.version ?? 1))
+    if (createNewIfExist) return was === undefined && f.title.toLowerCase().startsWith(stem)
+    return (
+      sameStoredTitle(f.title, file.name) &&
+      (was === undefined || (f.version ?? 1) > (was.version ?? 1))
+    )
   })
   // Should someone else have added a matching file meanwhile, the newest is the likelier one.
   return stored.sort((a, b) => b.id - a.id)[0]
@@ -260,8 +266,9 @@ export function checkLocation(client: DocSpaceClient, location: string): URL {
 }
 
 /**
- * `POST /api/2.0/files/{folderId}/upload/create_session`. A session leaves no file behind until its last
- * chunk arrives, so starting another one is harmless: the client repeats it like an idempotent write.
+ * Starts a chunked upload: `POST /api/2.0/files/{folderId}/session`, or on a portal that lacks it (404/405)
+ * the obsolete `POST …/upload/create_session`. A session leaves no file behind until its last chunk
+ * arrives, so starting another one is harmless: the client repeats it like an idempotent write.
  */
 export async function createUploadSession(
   client: DocSpaceClient,
@@ -269,18 +276,31 @@ export async function createUploadSession(
   file: LocalFile,
   options: Pick<UploadOptions, 'createNewIfExist'>
 ): Promise<UploadSession> {
-  const { data } = await client.request<ChunkReply | UploadSession>(
-    'POST',
-    `/api/2.0/files/${folderId}/upload/create_session`,
-    {
-      json: {
-        fileName: file.name,
-        fileSize: file.size,
-        createNewIfExist: options.createNewIfExist
-      },
-      retry: 'idempotent'
-    }
-  )
+  const json = {
+    fileName: file.name,
+    fileSize: file.size,
+    createNewIfExist: options.createNewIfExist
+  }
+  let data: ChunkReply | UploadSession | undefined
+  try {
+    ;({ data } = await client.request<ChunkReply | UploadSession>(
+      'POST',
+      `/api/2.0/files/${folderId}/session`,
+      { json, retry: 'idempotent' }
+    ))
+  } catch (error) {
+    const missing =
+      error instanceof DocSpaceError && (error.kind === 'not-found' || error.status === 405)
+    if (!missing) throw error
+    client.log.debug(
+      'The portal has no files/{folderId}/session endpoint; using upload/create_session'
+    )
+    ;({ data } = await client.request<ChunkReply | UploadSession>(
+      'POST',
+      `/api/2.0/files/${folderId}/upload/create_session`,
+      { json, retry: 'idempotent' }
+    ))
+  }
   // create_session wraps the session as {success, data}; the newer /session endpoint returns it bare.
   const reply = data as ChunkReply | undefined
   if (reply?.success === false) {
@@ -310,7 +330,7 @@ export async function uploadChunks(
   file: LocalFile,
   options: Omit<UploadOptions, 'createNewIfExist'> = {}
 ): Promise<FileDto> {
-  const chunkSize = Math.min(options.chunkSize ?? MAX_CHUNK_SIZE, MAX_CHUNK_SIZE)
+  const chunkSize = options.chunkSize ?? MAX_CHUNK_SIZE
   if (!(chunkSize > 0)) throw new Error(`the chunk size must be positive (got ${chunkSize})`)
   const location = checkLocation(client, session.location)
   // The path only: the query holds the upload id.

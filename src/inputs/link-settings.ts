@@ -49,7 +49,7 @@ export function readLinkSettings(
   if (uses('link-type')) link.linkType = readLinkType(env, kind, operation)
   if (uses('title')) link.title = readTitle(env)
   if (used !== 'all' || !linksWanted) {
-    if (uses('max-downloads')) link.maxDownloads = readMaxDownloads(env, undefined)
+    if (uses('max-downloads')) link.maxDownloads = readMaxDownloads(env, undefined, false)
     return withoutUndefined(link)
   }
 
@@ -97,10 +97,13 @@ function withoutUndefined(link: LinkSettings): LinkSettings {
 
 function readMaxDownloads(
   env: NodeJS.ProcessEnv,
-  linkType: LinkType | undefined
+  linkType: LinkType | undefined,
+  noneAllowed = true
 ): number | undefined {
   const value = readInput(env, 'max-downloads')
   if (value === undefined) return undefined
+  // `none` removes a limit the link has (0 inside the action).
+  if (noneAllowed && value.trim().toLowerCase() === 'none') return 0
   const n = parseWholeNumber('max-downloads', value, 1, MAX_ID, '3')
   if (linkType === 0) {
     throw inputError(
@@ -206,6 +209,8 @@ const PASSWORD_CHARS = /^[\x21-\x7e]*$/
 function readPassword(env: NodeJS.ProcessEnv): string | undefined {
   const value = readInput(env, 'link-password')
   if (value === undefined) return undefined
+  // `none` removes the password ('' inside the action); no valid password is that short.
+  if (value.trim().toLowerCase() === 'none') return ''
   // The messages below never show the value or its length: both would hint at a secret.
   if (value.length < MIN_PASSWORD_LENGTH || value.length > MAX_PASSWORD_LENGTH) {
     throw inputError(

@@ -60,12 +60,28 @@ export function linkRequestBody(
   return body
 }
 
-/** The body that deletes a link: access 0 on its id, with the room link's own type. */
+/**
+ * The body that deletes a link: access 0 on its id, with the room link's own type. A revoke is an update
+ * like any other, so it carries what the link has stored: an absent `internal` counts as false and an absent
+ * expiry as none, and a room that forbids changing them (Virtual data rooms keep links internal,
+ * Form-filling rooms keep their expiry) would drop the whole revoke.
+ */
 export function revokeRequestBody(target: Target, dto: FileShareDto): LinkRequestBody {
   const link = sharedLinkOf(dto)
-  const body: LinkRequestBody = { linkId: link?.id, access: 0 }
+  const body: LinkRequestBody = { linkId: link?.id, access: 0, internal: link?.internal ?? false }
+  if (link?.expirationDate) body.expirationDate = link.expirationDate
   if (target.kind === 'room') body.linkType = link?.linkType === 0 ? 0 : 1
   return body
+}
+
+/**
+ * Whether the answer to a revoke shows the link still there: the portal answers a revoke it drops with
+ * the link unchanged (same id), a revoke it carries out with nothing or with a new primary link.
+ */
+export function revokeKept(revoked: FileShareDto, reply: FileShareDto | undefined): boolean {
+  const id = sharedLinkOf(revoked)?.id.toLowerCase()
+  const after = reply ? sharedLinkOf(reply)?.id.toLowerCase() : undefined
+  return id !== undefined && after === id
 }
 
 /** How a link in this state will look, for dry runs that change nothing. */

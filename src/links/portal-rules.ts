@@ -144,3 +144,47 @@ export function fileLinkAccess(kind: FileKind): readonly number[] {
 export function ignoresRefusedAccess(kind: FileKind): boolean {
   return kind === 'not-viewable'
 }
+
+/** A file kind in words, for messages: `an archive or other file the editors cannot open`. */
+export function fileKindName(kind: FileKind): string {
+  switch (kind) {
+    case 'not-viewable':
+      return 'a file the editors cannot open (an archive, an executable, …)'
+    case 'viewable':
+      return 'a file the portal only shows (an image, a media file, an old office format)'
+    case 'pdf-form':
+      return 'a PDF form'
+    case 'pdf':
+      return 'a PDF'
+    default:
+      return `a ${kind}`
+  }
+}
+
+const FILE_SHARE_BY_NAME: ReadonlyMap<string, number> = new Map([
+  ['none', 0],
+  ['read', 2],
+  ['review', 5],
+  ['comment', 6],
+  ['fillforms', 7],
+  ['roommanager', 9],
+  ['editing', 10],
+  ['contentcreator', 11]
+])
+
+/**
+ * The accesses of `availableShareRights[subject]` (FileShare names such as `Editing`) as numbers, without
+ * None; undefined when the portal did not send the list.
+ */
+export function availableAccess(
+  rights: Record<string, string[]> | undefined,
+  subject: string
+): number[] | undefined {
+  const names = rights?.[subject]
+  if (!Array.isArray(names)) return undefined
+  const numbers = names.flatMap((name) => {
+    const n = FILE_SHARE_BY_NAME.get(String(name).toLowerCase())
+    return n === undefined || n === 0 ? [] : [n]
+  })
+  return numbers
+}

@@ -1,7 +1,9 @@
 import type { ActionRequest, Target } from '../request.js'
 import { DocSpaceError } from '../docspace/errors.js'
+import { getEntry, type EntryInfo } from '../docspace/entry.js'
 import { describeTarget, listLinks, putLink } from '../docspace/links.js'
 import type { FileShareDto } from '../docspace/types.js'
+import { describeAccess } from '../links/access.js'
 import { findLink } from '../links/find-link.js'
 import {
   linkRequestBody,
@@ -10,10 +12,20 @@ import {
   type LinkState
 } from '../links/link-state.js'
 import { sharedLinkOf, toShareLink } from '../links/share-link.js'
-import { decodeTitle, encodeTitle } from '../links/title-tag.js'
+import {
+  accessRule,
+  checkAccess,
+  checkInternal,
+  checkRoomLinkType,
+  listManagedLinks,
+  requireShareRights,
+  type AccessRule
+} from '../links/share-rights.js'
+import { encodeTitle } from '../links/title-tag.js'
+import { notAppliedMessage, verifyLink } from '../links/verify-link.js'
 import type { OperationContext } from './context.js'
 import type { OperationResult } from './result.js'
-import { saveLinkState } from './update-link.js'
+import { mergeLinkState, saveLinkState } from './update-link.js'
 
 export const DEFAULT_LINK_TITLE = 'Shared link'
 const READ = 2
@@ -25,11 +37,13 @@ export function requestedLinkState(request: ActionRequest, createdAt: Date): Lin
   return {
     access: link.access ?? READ,
     title: encodeTitle(link.title ?? DEFAULT_LINK_TITLE, {
-      maxDownloads: link.maxDownloads,
+      // 0 is `max-downloads: none`: no limit.
+      maxDownloads: link.maxDownloads || undefined,
       createdAt
     }),
     expiration: link.expiration ?? null,
-    password: link.password,
+    // '' is `link-password: none`: no password.
+    password: link.password || undefined,
     denyDownload: link.denyDownload ?? false,
     internal: link.internal ?? false,
     primary: false,
@@ -44,17 +58,26 @@ export function requestedLinkState(request: ActionRequest, createdAt: Date): Lin
  */
 export async function createLink(
   request: ActionRequest,
-  context: OperationContext
+  context: OperationContext,
+  known?: EntryInfo
 ): Promise<OperationResult> {
   const target = request.targets[0]
   const now = context.now()
+  // What the portal says about the target comes first: a write it would refuse or ignore is never sent.
+  const entry = known ?? (await getEntry(context.client, target))
+  await requireShareRights(context.client, target, entry)
   const wanted = requestedLinkState(request, now)
   const existing =
     request.link.title === undefined
       ? undefined
-      : findLink(await reusableLinks(context, target, wanted), { title: request.link.title })
+      : findLink(await reusableLinks(context, target, wanted, entry), { title: request.link.title })
 
-  if (existing) return reuseLink(request, context, target, existing, wanted)
+  if (existing) return reuseLink(request, context, target, existing, entry)
+
+  checkRoomLinkType(target, entry, wanted.linkType)
+  const rule = accessRule(target, entry, wanted.linkType)
+  checkAccess(wanted.access, rule)
+  checkInternal(target, entry, request.link.internal)
 
   if (request.dryRun) {
     const preview = previewShareLink(wanted)
@@ -68,16 +91,39 @@ export async function createLink(
     }
   }
 
-  const created = await createOnce(context, target, wanted)
+  const created = await createOnce(context, target, wanted, rule)
+  const { differences, madeInternal } = verifyLink(wanted, created, true)
   const link = toShareLink(created, now)
+  if (differences.length > 0) {
+    throw new Error(
+      notAppliedMessage(
+        `The new link "${link.title}" (${link.id}) on ${describeTarget(target)}`,
+        differences,
+        {
+          accessWhy: `${describeAccess(wanted.access)} is not taken ${rule.where}`
+        }
+      )
+    )
+  }
   context.log.info(`Created link "${link.title}" (${link.id}) on ${describeTarget(target)}`)
+  const notes: string[] = []
+  if (madeInternal) {
+    const note =
+      `The portal made link "${link.title}" (${link.id}) on ${describeTarget(target)} internal, although ` +
+      'it was asked to be public: only signed-in portal users can open it (the portal setting "share ' +
+      'links internal by default", restricted external sharing, or the room type decides this)'
+    context.log.warning(note)
+    notes.push(note)
+  }
+  const reason = madeInternal ? 'made internal by the portal' : undefined
   return {
     operation: request.operation,
     dryRun: false,
     headline: `Created link "${link.title}" on ${describeTarget(target)}`,
     link,
-    links: [{ ...link, action: 'created' }],
-    revoked: false
+    links: [{ ...link, action: 'created', ...(reason ? { reason } : {}) }],
+    revoked: false,
+    ...(notes.length > 0 ? { notes } : {})
   }
 }
 
@@ -85,34 +131,30 @@ export async function createLink(
 async function reusableLinks(
   context: OperationContext,
   target: Target,
-  wanted: LinkState
+  wanted: LinkState,
+  entry: EntryInfo
 ): Promise<FileShareDto[]> {
-  const links = await listLinks(context.client, target)
+  const links = await listManagedLinks(context.client, target, { entry })
   return links.filter((dto) => {
     const state = linkStateOf(dto)
     return !state.primary && (target.kind !== 'room' || state.linkType === wanted.linkType)
   })
 }
 
+// A re-run keeps what the link has stored and was not given again (its `internal` flag and expiry too):
+// a room that forbids changing them would otherwise drop the whole update.
 async function reuseLink(
   request: ActionRequest,
   context: OperationContext,
   target: Target,
   existing: FileShareDto,
-  wanted: LinkState
+  entry: EntryInfo
 ): Promise<OperationResult> {
-  const now = context.now()
   const current = linkStateOf(existing)
-  // The link keeps its creation time: download counts and max-age run from when it was first made.
-  const createdAt = decodeTitle(current.title).tag?.createdAt ?? now
-  const next: LinkState = {
-    ...wanted,
-    title: encodeTitle(request.link.title ?? DEFAULT_LINK_TITLE, {
-      maxDownloads: request.link.maxDownloads,
-      createdAt
-    })
-  }
-  return saveLinkState(request, context, target, existing, next, 'reused')
+  const next = mergeLinkState(request, target, current, context.now())
+  checkAccess(next.access, accessRule(target, entry, current.linkType))
+  checkInternal(target, entry, request.link.internal)
+  return saveLinkState(request, context, target, existing, next, 'reused', entry)
 }
 
 /**
@@ -122,16 +164,21 @@ async function reuseLink(
 async function createOnce(
   context: OperationContext,
   target: Target,
-  wanted: LinkState
+  wanted: LinkState,
+  rule: AccessRule
 ): Promise<FileShareDto> {
   const body = linkRequestBody(target, wanted)
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await putLink(context.client, target, body, 'none')
-      if (!created)
+      // The portal answers 200 without a link when it ignored the access (a file it cannot open).
+      if (!created) {
         throw new Error(
-          `the portal did not return the link it created on ${describeTarget(target)}`
+          `The portal created no link on ${describeTarget(target)}: it answered 200 without one for ` +
+            `access ${describeAccess(wanted.access)} ${rule.where}` +
+            (rule.kind ? ` (a ${rule.kind} file)` : '')
         )
+      }
       return created
     } catch (error) {
       if (!(error instanceof DocSpaceError) || !error.ambiguous || attempt >= 2) throw error

@@ -2,10 +2,11 @@ import type { ActionRequest, Target } from '../request.js'
 import type { DocSpaceClient } from '../docspace/client.js'
 import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
 import { listFolder } from '../docspace/entries.js'
-import { describeTarget, listLinks, putLink } from '../docspace/links.js'
+import { describeTarget, putLink } from '../docspace/links.js'
+import { listManagedLinks } from '../links/share-rights.js'
 import type { FileShareDto } from '../docspace/types.js'
 import { findLink } from '../links/find-link.js'
-import { revokeRequestBody } from '../links/link-state.js'
+import { revokeKept, revokeRequestBody } from '../links/link-state.js'
 import {
   decideLink,
   needsDownloadCount,
@@ -18,6 +19,7 @@ import type { Logger } from '../log.js'
 import type { OperationContext } from './context.js'
 import type { LinkAction, OperationResult, OutputLink } from './result.js'
 import { linkSelector } from './update-link.js'
+import { REVOKE_DROPPED } from '../links/verify-link.js'
 
 /** One file, folder or room whose links are checked, with what is known about it. */
 export interface EntryCheck {
@@ -155,6 +157,7 @@ export async function enforceOnEntry(
           revokeRequestBody(entry.target, dto),
           'idempotent'
         )
+        if (revokeKept(dto, replacement)) throw new Error(REVOKE_DROPPED)
         action = 'revoked'
         log.notice(`Revoked the ${name}: ${reason}`)
         const newId = replacement ? sharedLinkOf(replacement)?.id : undefined
@@ -250,7 +253,7 @@ export async function enforceLimits(
   const target = request.targets[0]
   const now = context.now()
   const client = context.client
-  const all = await listLinks(client, target)
+  const all = await listManagedLinks(client, target)
   const single = request.linkId !== undefined || request.link.title !== undefined
   let links = all
   if (single) {

@@ -1,5 +1,6 @@
 import type { ActionRequest } from '../request.js'
-import { describeTarget, listLinks } from '../docspace/links.js'
+import { describeTarget } from '../docspace/links.js'
+import { listManagedLinks } from '../links/share-rights.js'
 import { toShareLink } from '../links/share-link.js'
 import type { OperationContext } from './context.js'
 import type { OperationResult } from './result.js'
@@ -11,7 +12,8 @@ export async function listTargetLinks(
   const target = request.targets[0]
   const now = context.now()
   const linkType = target.kind === 'room' ? request.link.linkType : undefined
-  const links = (await listLinks(context.client, target, { linkType })).map((dto) =>
+  // An empty list is checked against the share right: "no links" is never said where they are hidden.
+  const links = (await listManagedLinks(context.client, target, { linkType })).map((dto) =>
     toShareLink(dto, now)
   )
   return {

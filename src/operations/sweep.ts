@@ -4,7 +4,8 @@ import { DownloadCounter } from '../docspace/audit.js'
 import type { DocSpaceClient, RequestOptions, RetryNotice } from '../docspace/client.js'
 import { listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
-import { describeTarget, listLinks } from '../docspace/links.js'
+import { describeTarget } from '../docspace/links.js'
+import { listManagedLinks, type ShareRightsEntry } from '../links/share-rights.js'
 import type { Logger } from '../log.js'
 import type { OperationContext } from './context.js'
 import {
@@ -125,6 +126,8 @@ interface Sweeper {
   recursive: boolean
   /** Entries already swept (`file:12`): a file in two swept folders, or also given on its own, is swept once. */
   claimed: Set<string>
+  /** Share rights of the entries seen in listings (`file:12`), so an empty links list needs no extra read. */
+  listed?: Map<string, ShareRightsEntry>
 }
 
 interface TargetReport {
@@ -157,6 +160,9 @@ async function expand(
   failures: string[]
 ): Promise<FolderNode> {
   const { files, folders } = await listFolder(sweeper.client, target.id)
+  sweeper.listed ??= new Map()
+  for (const f of files) sweeper.listed.set(`file:${f.id}`, f)
+  for (const f of folders) sweeper.listed.set(`folder:${f.id}`, f)
   const node: FolderNode = { target, label, files: files.map((f) => f.id), children: [] }
   if (!sweeper.recursive || depth >= MAX_DEPTH) return node
   const fresh = folders.filter((f) => !seen.has(f.id))
@@ -213,7 +219,9 @@ async function sweepEntry(
 ): Promise<void> {
   let outcome: EntryOutcome
   try {
-    const links = entry.links ?? (await listLinks(sweeper.client, entry.target))
+    const known = sweeper.listed?.get(`${entry.target.kind}:${entry.target.id}`)
+    const links =
+      entry.links ?? (await listManagedLinks(sweeper.client, entry.target, { entry: known }))
     outcome = await enforceOnEntry({ ...entry, links }, { ...sweeper.settings, log })
   } catch (error) {
     report.failures.push(failureOf(entry.label, error))
@@ -235,7 +243,7 @@ async function sweepTarget(sweeper: Sweeper, target: Target, root: Logger): Prom
       log.info(`${label} was already swept with another target`)
       return report
     }
-    const links = await listLinks(sweeper.client, target)
+    const links = await listManagedLinks(sweeper.client, target)
     if (target.kind === 'file') {
       await sweepEntry(
         sweeper,

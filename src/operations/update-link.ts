@@ -1,7 +1,8 @@
 import type { ActionRequest, Target } from '../request.js'
-import { describeTarget, listLinks, putLink } from '../docspace/links.js'
+import { getEntry, type EntryInfo } from '../docspace/entry.js'
+import { describeTarget, putLink } from '../docspace/links.js'
 import type { FileShareDto } from '../docspace/types.js'
-import { accessName, allowedAccess } from '../links/access.js'
+import { accessName, allowedAccess, describeAccess } from '../links/access.js'
 import { findLink } from '../links/find-link.js'
 import {
   linkRequestBody,
@@ -10,7 +11,15 @@ import {
   type LinkState
 } from '../links/link-state.js'
 import { sharedLinkOf, toShareLink } from '../links/share-link.js'
+import {
+  accessRule,
+  checkAccess,
+  checkInternal,
+  listManagedLinks,
+  requireShareRights
+} from '../links/share-rights.js'
 import { decodeTitle, encodeTitle } from '../links/title-tag.js'
+import { notAppliedMessage, verifyLink } from '../links/verify-link.js'
 import type { OperationContext } from './context.js'
 import type { OperationResult } from './result.js'
 
@@ -18,9 +27,10 @@ import type { OperationResult } from './result.js'
 export async function selectLink(
   request: ActionRequest,
   context: OperationContext,
-  target: Target
+  target: Target,
+  entry?: EntryInfo
 ): Promise<FileShareDto | undefined> {
-  const links = await listLinks(context.client, target)
+  const links = await listManagedLinks(context.client, target, { entry })
   return findLink(links, { linkId: request.linkId, title: request.link.title })
 }
 
@@ -68,18 +78,21 @@ export function mergeLinkState(
   }
   const { display, tag } = decodeTitle(current.title)
   const retitle = given.title !== undefined || given.maxDownloads !== undefined
+  // `max-downloads: none` (0) removes the limit, `link-password: none` ('') the password.
+  const maxDownloads =
+    given.maxDownloads === 0 ? undefined : (given.maxDownloads ?? tag?.maxDownloads)
   return {
     ...current,
     access: given.access ?? current.access,
     title: retitle
       ? encodeTitle(given.title ?? display, {
-          maxDownloads: given.maxDownloads ?? tag?.maxDownloads,
+          maxDownloads,
           // A limit set on a link the action did not create counts downloads from now on.
-          createdAt: tag?.createdAt ?? (given.maxDownloads !== undefined ? now : undefined)
+          createdAt: tag?.createdAt ?? (given.maxDownloads ? now : undefined)
         })
       : current.title,
     expiration: given.expiration === undefined ? current.expiration : given.expiration,
-    password: given.password ?? current.password,
+    password: given.password === '' ? undefined : (given.password ?? current.password),
     denyDownload: given.denyDownload ?? current.denyDownload,
     internal: given.internal ?? current.internal,
     maxUseCount: given.maxUseCount ?? current.maxUseCount
@@ -92,12 +105,19 @@ export async function updateLink(
 ): Promise<OperationResult> {
   const target = request.targets[0]
   const now = context.now()
-  const existing = await selectLink(request, context, target)
+  const entry = await getEntry(context.client, target)
+  await requireShareRights(context.client, target, entry)
+  const existing = await selectLink(request, context, target, entry)
   if (!existing) {
     throw new Error(`No ${linkSelector(request)} on ${describeTarget(target)}: nothing to update`)
   }
-  const next = mergeLinkState(request, target, linkStateOf(existing), now)
-  return saveLinkState(request, context, target, existing, next, 'updated')
+  const current = linkStateOf(existing)
+  const next = mergeLinkState(request, target, current, now)
+  if (request.link.access !== undefined) {
+    checkAccess(request.link.access, accessRule(target, entry, current.linkType))
+  }
+  checkInternal(target, entry, request.link.internal)
+  return saveLinkState(request, context, target, existing, next, 'updated', entry)
 }
 
 /**
@@ -110,7 +130,8 @@ export async function saveLinkState(
   target: Target,
   existing: FileShareDto,
   next: LinkState,
-  action: 'updated' | 'reused'
+  action: 'updated' | 'reused',
+  entry: EntryInfo
 ): Promise<OperationResult> {
   const id = sharedLinkOf(existing)?.id ?? ''
   const where = describeTarget(target)
@@ -133,6 +154,16 @@ export async function saveLinkState(
     'idempotent'
   )
   if (!updated) throw new Error(`the portal did not return link ${id} after updating it`)
+  // The portal drops an update it does not allow and returns the link as it was: never a success.
+  const { differences } = verifyLink(next, updated, false)
+  if (differences.length > 0) {
+    const title = decodeTitle(next.title).display
+    throw new Error(
+      notAppliedMessage(`Link "${title}" (${id}) on ${where}`, differences, {
+        accessWhy: `${describeAccess(next.access)} is not taken ${accessRule(target, entry, next.linkType).where}`
+      })
+    )
+  }
   const link = toShareLink(updated, context.now())
   context.log.info(`${verb} link "${link.title}" (${link.id}) on ${where}`)
   return {

@@ -8,6 +8,8 @@ import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget } from '../docspace/links.js'
 import type { FileDto, FolderDto } from '../docspace/types.js'
 import { uploadFile, type LocalFile } from '../docspace/upload.js'
+import { readChunkSize } from '../docspace/settings.js'
+import { sameStoredTitle, storedTitle } from '../docspace/stored-title.js'
 import { loadGitHubRun, releaseLinkTitle, type GitHubRun } from '../github/event.js'
 import {
   formatSize,
@@ -115,14 +117,10 @@ async function folderHint(patterns: string[], workspace: string): Promise<string
   return ''
 }
 
-// DocSpace replaces characters it does not allow in titles; a folder made from such a name is found
-// again under its stored title, so a re-run does not create a second one.
-function storedTitle(name: string): string {
-  return name.replace(/[\\/:*?"<>|]/g, '_').trim()
-}
-
+// DocSpace stores a folder's name sanitised and compares names without regard to case, and it never
+// refuses a second folder of the same name: the subfolder is looked for the way the portal matches names.
 function findSubfolder(folders: FolderDto[], name: string): FolderDto | undefined {
-  const matches = folders.filter((f) => f.title === name || f.title === storedTitle(name))
+  const matches = folders.filter((f) => sameStoredTitle(f.title, name))
   // With duplicates made by hand, the oldest (lowest id) is the stable choice.
   return matches.sort((a, b) => a.id - b.id)[0]
 }
@@ -247,7 +245,7 @@ async function dryRun(
       : (await listFolder(context.client, destination.folderId)).files
   const links: UploadedLink[] = []
   for (const file of files) {
-    const same = present.find((f) => f.title === file.name)
+    const same = present.find((f) => sameStoredTitle(f.title, file.name))
     const replaces = same !== undefined && request.upload.overwrite
     notes.push(
       replaces
@@ -259,7 +257,7 @@ async function dryRun(
     const title = linkTitle(request, env.github, file)
     if (replaces) {
       // The file keeps its id, so its links are real and createLink can say what it would do to them.
-      const result = await createLink(fileLinkRequest(request, same.id, title), context)
+      const result = await createLink(fileLinkRequest(request, same.id, title), context, same)
       const preview = result.links[0]
       links.push(linkedEntry(file, same.id, preview, preview.action))
     } else {
@@ -350,6 +348,7 @@ export async function runUpload(
   if (destination.created) notes.push(`Created the folder "${settings.subfolder}".`)
   // What the folder holds before each upload: after a lost answer it tells whether the upload took effect.
   let present = destination.created ? [] : (await listFolder(context.client, folderId)).files
+  const chunkSize = env.chunkSize ?? (await readChunkSize(context.client))
 
   const links: UploadedLink[] = []
   const failures: string[] = []
@@ -359,7 +358,7 @@ export async function runUpload(
     try {
       uploaded = await uploadFile(context.client, folderId, file, {
         createNewIfExist: !settings.overwrite,
-        chunkSize: env.chunkSize,
+        chunkSize,
         simpleLimit: env.simpleLimit,
         onProgress: progressLogger(context, file),
         before: present
@@ -383,9 +382,11 @@ export async function runUpload(
       `Uploaded ${file.name} (${formatSize(file.size)}) ${how} in ${seconds.toFixed(1)} s${rate}`
     )
     if (uploaded.title && uploaded.title !== file.name) {
-      notes.push(
-        `${file.name} is stored as "${uploaded.title}": a file of that name was already there.`
-      )
+      const why =
+        uploaded.title === storedTitle(file.name)
+          ? 'the portal replaces characters it does not allow in names'
+          : 'a file of that name was already there'
+      notes.push(`${file.name} is stored as "${uploaded.title}": ${why}.`)
     }
 
     if (!settings.createLinks) {
@@ -394,7 +395,12 @@ export async function runUpload(
     }
     try {
       const title = linkTitle(request, env.github, file)
-      const result = await createLink(fileLinkRequest(request, uploaded.id, title), context)
+      // The uploaded file's own answer tells its name and rights: no second read before the link.
+      const result = await createLink(
+        fileLinkRequest(request, uploaded.id, title),
+        context,
+        uploaded
+      )
       const link = result.link ?? result.links[0]
       if (!link) throw new Error(`no link came back for file ${uploaded.id}`)
       links.push(linkedEntry(file, uploaded.id, link, result.links[0]?.action, uploaded.version))
