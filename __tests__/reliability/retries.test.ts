@@ -394,7 +394,12 @@ describe('dry-run', () => {
     const runs = [
       { operation: 'create-link', 'file-id': file.id, title: 'New' },
       { operation: 'create-link', 'file-id': file.id, title: 'Old', expiration: '7d' },
-      { operation: 'update-link', 'file-id': file.id, 'link-id': limited.id, access: 'edit' },
+      {
+        operation: 'update-link',
+        'file-id': file.id,
+        'link-id': limited.id,
+        'deny-download': 'true'
+      },
       { operation: 'revoke-link', 'file-id': file.id, 'link-id': expired.id },
       { operation: 'enforce-limits', 'file-id': file.id },
       { operation: 'sweep', 'folder-id': folder.id },
