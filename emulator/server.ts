@@ -21,6 +21,7 @@ import type { SeedData, SeedIds } from './seed.js'
 import { applySeed } from './seed.js'
 import { defaultAreas } from './routes/index.js'
 import { createFaults, type FaultController } from './faults.js'
+import { configurePortal } from './portal-settings.js'
 
 export interface EmulatorOptions {
   /** Delay added before every response. */
@@ -36,6 +37,10 @@ export interface EmulatorOptions {
   bodyLimitBytes?: number
   /** Route areas to register instead of the default ones. */
   areas?: RouteArea[]
+  /** The DocSpace version GET /api/2.0/settings/version/build reports (default 3.7.2). */
+  version?: string
+  /** The `chunkUploadSize` GET /api/2.0/files/settings reports, in bytes (default 10 MiB). */
+  chunkUploadSize?: number
 }
 
 /** One served request. Headers and bodies are never kept: they carry credentials. */
@@ -99,6 +104,10 @@ function delay(ms: number): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState()
   const seedIds = options.seed ? applySeed(state, options.seed) : {}
+  if (options.version !== undefined) configurePortal(state, { version: options.version })
+  if (options.chunkUploadSize !== undefined) {
+    configurePortal(state, { chunkUploadSize: options.chunkUploadSize })
+  }
   const router = new Router()
   for (const area of options.areas ?? defaultAreas) area(router)
   const faults = await createFaults()

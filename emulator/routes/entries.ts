@@ -6,6 +6,7 @@ import { badRequest, notFound, ok } from '../http.js'
 import { BodyFields, paging } from '../binding.js'
 import { fileDto, folderDto } from '../dto.js'
 import { callerId, requireFile, requireFolder, requireRoom } from './lookup.js'
+import { shareFields } from '../share-rights.js'
 
 /** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
 function folderContent(ctx: RequestContext, folder: FolderLike) {
@@ -28,17 +29,26 @@ function folderContent(ctx: RequestContext, folder: FolderLike) {
 }
 
 export function registerEntryRoutes(router: Router): void {
-  router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) =>
-    ok(fileDto(requireFile(ctx), ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
+    const file = requireFile(ctx)
+    return ok({ ...fileDto(file, ctx.portal), ...shareFields(ctx.state, file, ctx.user?.id) })
+  })
 
-  router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) =>
-    ok(folderDto(requireFolder(ctx), ctx.state, ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => {
+    const folder = requireFolder(ctx)
+    return ok({
+      ...folderDto(folder, ctx.state, ctx.portal),
+      ...shareFields(ctx.state, folder, ctx.user?.id)
+    })
+  })
 
-  router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) =>
-    ok(folderDto(requireRoom(ctx), ctx.state, ctx.portal))
-  )
+  router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => {
+    const room = requireRoom(ctx)
+    return ok({
+      ...folderDto(room, ctx.state, ctx.portal),
+      ...shareFields(ctx.state, room, ctx.user?.id)
+    })
+  })
 
   router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) =>
     ok(folderContent(ctx, requireFolder(ctx, 'folderId')))

@@ -14,14 +14,20 @@ import {
   setLink
 } from '../link-rules.js'
 import { callerId, requireFile, requireFolder, requireRoom } from './lookup.js'
+import { canShare } from '../portal-settings.js'
+import { requireShareRight } from '../share-rights.js'
 
 /** Folder and room lists ignore paging: always the first 100, with no total. */
 const FIXED_WINDOW = 100
 
+// Without the share right the list is empty, not an error (FileSharing.cs L704-728).
 const dtos = (ctx: RequestContext, links: LinkRecord[]) =>
-  links.map((l) => fileShareDto(l, ctx.state, ctx.portal))
+  links
+    .filter((l) => canShare(ctx.state, l.entryId, ctx.user?.id))
+    .map((l) => fileShareDto(l, ctx.state, ctx.portal))
 
 async function putLink(ctx: RequestContext, entry: EntryRecord, endpoint: LinkEndpoint) {
+  requireShareRight(ctx, entry)
   const request = readLinkRequest(await ctx.json(), endpoint)
   const change = setLink(ctx.state, entry, request, callerId(ctx))
   if (!change.link) return ok(undefined)
