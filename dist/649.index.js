@@ -8,9 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WU: () => (/* binding */ AuditAccessError),
 /* harmony export */   ii: () => (/* binding */ downloadsSince),
+/* harmony export */   jU: () => (/* binding */ AUDIT_FILTER_PATH),
 /* harmony export */   lN: () => (/* binding */ DownloadCounter)
 /* harmony export */ });
-/* unused harmony exports AUDIT_FILTER_PATH, DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
+/* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
@@ -206,9 +207,10 @@ class DownloadCounter {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L2: () => (/* binding */ getFolder),
 /* harmony export */   bt: () => (/* binding */ listFolder),
+/* harmony export */   ly: () => (/* binding */ getFile),
 /* harmony export */   vV: () => (/* binding */ createFolder)
 /* harmony export */ });
-/* unused harmony exports getFile, folderContents */
+/* unused harmony export folderContents */
 const PAGE_SIZE = 100;
 // Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000;

@@ -3499,7 +3499,10 @@ function registerAuthenticationRoutes(router) {
             id: user.id,
             displayName: user.displayName,
             email: user.email,
-            isAdmin: user.isAdmin
+            isAdmin: user.isAdmin,
+            // EmployeeFullDto: the portal owner is the emulator's admin.
+            isOwner: user.id === ctx.state.directory.admin.id,
+            isVisitor: false
         });
     });
 }
@@ -3709,49 +3712,6 @@ function callerId(ctx) {
     if (!ctx.user)
         throw new Error('callerId() on an anonymous route');
     return ctx.user.id;
-}
-
-;// CONCATENATED MODULE: ./emulator/routes/entries.ts
-
-
-
-
-/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
-function folderContent(ctx, folder) {
-    const { startIndex, count } = paging(ctx.query);
-    const { folders, files } = ctx.state.children(folder.id);
-    const all = [...folders, ...files];
-    const window = all.slice(startIndex, startIndex + count);
-    return {
-        files: window.flatMap((e) => (e.kind === 'file' ? [fileDto(e, ctx.portal)] : [])),
-        folders: window.flatMap((e) => e.kind === 'file' ? [] : [folderDto(e, ctx.state, ctx.portal)]),
-        current: folderDto(folder, ctx.state, ctx.portal),
-        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
-        startIndex,
-        count: window.length,
-        total: all.length,
-        new: 0
-    };
-}
-function registerEntryRoutes(router) {
-    router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => ok(fileDto(requireFile(ctx), ctx.portal)));
-    router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => ok(folderDto(requireFolder(ctx), ctx.state, ctx.portal)));
-    router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => ok(folderDto(requireRoom(ctx), ctx.state, ctx.portal)));
-    router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) => ok(folderContent(ctx, requireFolder(ctx, 'folderId'))));
-    router.route('GET', '/api/2.0/files/@my', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.myDocumentsId))));
-    router.route('GET', '/api/2.0/files/rooms', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.roomsFolderId))));
-    router.route('POST', '/api/2.0/files/folder/{parentId:int}', async (ctx) => {
-        const parent = ctx.state.folder(Number(ctx.params.parentId));
-        const fields = new BodyFields(await ctx.json());
-        const title = fields.string('title')?.trim();
-        fields.done();
-        if (!parent)
-            throw notFound();
-        if (!title)
-            throw badRequest('Title is empty');
-        const folder = ctx.state.createFolder(title, parent.id, callerId(ctx));
-        return ok(folderDto(folder, ctx.state, ctx.portal));
-    });
 }
 
 ;// CONCATENATED MODULE: ./emulator/link-rules.ts
@@ -4032,74 +3992,6 @@ const DEFAULT_PRIMARY = {
     internal: false
 };
 
-;// CONCATENATED MODULE: ./emulator/routes/links.ts
-
-
-
-
-
-/** Folder and room lists ignore paging: always the first 100, with no total. */
-const FIXED_WINDOW = 100;
-const dtos = (ctx, links) => links.map((l) => fileShareDto(l, ctx.state, ctx.portal));
-async function putLink(ctx, entry, endpoint) {
-    const request = readLinkRequest(await ctx.json(), endpoint);
-    const change = setLink(ctx.state, entry, request, callerId(ctx));
-    if (!change.link)
-        return ok(undefined);
-    return ok(fileShareDto(change.link, ctx.state, ctx.portal, {
-        withoutRequestToken: change.withoutRequestToken
-    }));
-}
-/** The reply of the get-or-create endpoints: no `response` when nothing exists or was made. */
-function primaryReply(ctx, link) {
-    return ok(link && fileShareDto(link, ctx.state, ctx.portal));
-}
-function registerLinkRoutes(router) {
-    // ---- lists ----
-    router.route('GET', '/api/2.0/files/file/{id:int}/links', (ctx) => {
-        const file = requireFile(ctx);
-        const { startIndex, count } = paging(ctx.query);
-        const all = ctx.state.links('file', file.id);
-        const page = all.slice(startIndex, startIndex + count);
-        return ok(dtos(ctx, page), { total: all.length });
-    });
-    router.route('GET', '/api/2.0/files/folder/{id:int}/links', (ctx) => {
-        const folder = requireFolder(ctx);
-        const page = ctx.state.links('folder', folder.id).slice(0, FIXED_WINDOW);
-        return ok(dtos(ctx, page), { count: page.length });
-    });
-    router.route('GET', '/api/2.0/files/rooms/{id:int}/links', (ctx) => {
-        const room = requireRoom(ctx);
-        const type = intQuery(ctx.query, 'type');
-        const page = ctx.state
-            .links('room', room.id)
-            .filter((l) => type === undefined || l.linkType === type)
-            .slice(0, FIXED_WINDOW);
-        return ok(dtos(ctx, page), { count: page.length });
-    });
-    // ---- create / replace / delete ----
-    router.route('PUT', '/api/2.0/files/file/{id:int}/links', (ctx) => putLink(ctx, requireFile(ctx), 'file'));
-    router.route('PUT', '/api/2.0/files/folder/{id:int}/links', (ctx) => putLink(ctx, requireFolder(ctx), 'folder'));
-    router.route('PUT', '/api/2.0/files/rooms/{id:int}/links', (ctx) => putLink(ctx, requireRoom(ctx), 'room'));
-    // ---- primary link, get-or-create ----
-    router.route('POST', '/api/2.0/files/file/{id:int}/link', async (ctx) => {
-        const file = requireFile(ctx);
-        const init = readPrimaryRequest(await ctx.json(), 'file');
-        return primaryReply(ctx, primaryLink(ctx.state, file, init, callerId(ctx)));
-    });
-    router.route('GET', '/api/2.0/files/file/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireFile(ctx), DEFAULT_PRIMARY, callerId(ctx))));
-    router.route('POST', '/api/2.0/files/folder/{id:int}/link', async (ctx) => {
-        const folder = requireFolder(ctx);
-        const init = readPrimaryRequest(await ctx.json(), 'folder');
-        return primaryReply(ctx, primaryLink(ctx.state, folder, init, callerId(ctx)));
-    });
-    router.route('GET', '/api/2.0/files/folder/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireFolder(ctx), DEFAULT_PRIMARY, callerId(ctx))));
-    router.route('GET', '/api/2.0/files/rooms/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireRoom(ctx), DEFAULT_PRIMARY, callerId(ctx))));
-}
-
-// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
-var lib = __nccwpck_require__(680);
-var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 ;// CONCATENATED MODULE: ./emulator/upload-store.ts
 // What the emulator keeps about uploads: every stored version of a file (size and sha256; the bytes only
 // for small files, so that a benchmark of hundreds of MiB does not fill the emulator's memory), the open
@@ -4253,6 +4145,301 @@ function uploadStore(state) {
     return store;
 }
 
+;// CONCATENATED MODULE: ./emulator/portal-settings.ts
+
+const DEFAULTS = {
+    version: '3.7.2',
+    documentServerVersion: '9.0.4',
+    chunkUploadSize: MAX_CHUNK_SIZE,
+    defaultShareLinkInternal: false,
+    externalShare: true,
+    externalShareApplyToDocuments: false,
+    externalShareApplyToRooms: false
+};
+const portal_settings_settings = new WeakMap();
+// entry id → ids of the users who may see the entry but not edit its access (a room viewer, say).
+const noShareRights = new WeakMap();
+function portal_settings_stateOf(target) {
+    return 'journal' in target ? target : target.state;
+}
+function portalSettings(target) {
+    const state = portal_settings_stateOf(target);
+    let current = portal_settings_settings.get(state);
+    if (!current) {
+        current = { ...DEFAULTS };
+        portal_settings_settings.set(state, current);
+    }
+    return current;
+}
+function configurePortal(target, change) {
+    return Object.assign(portalSettings(target), change);
+}
+/** Takes the share right on an entry from a user: its links list is then empty, a PUT 403. */
+function denyShareRights(target, entryId, userId) {
+    const state = portal_settings_stateOf(target);
+    const byEntry = noShareRights.get(state) ?? new Map();
+    noShareRights.set(state, byEntry);
+    const users = byEntry.get(entryId) ?? new Set();
+    users.add(userId);
+    byEntry.set(entryId, users);
+}
+/**
+ * Whether the user may edit the entry's access (FileSharing.cs L661-692, `canShare` on the entry). A
+ * right taken on a folder or room holds for everything inside it.
+ */
+function canShare(state, entryId, userId) {
+    if (userId === undefined)
+        return false;
+    const byEntry = noShareRights.get(state);
+    if (!byEntry)
+        return true;
+    const entry = state.entry(entryId);
+    if (!entry)
+        return false;
+    const chain = [entryId, ...state.path(entry.parentId).map((f) => f.id)];
+    return !chain.some((id) => byEntry.get(id)?.has(userId));
+}
+
+;// CONCATENATED MODULE: ./emulator/share-rights.ts
+
+
+
+
+const SHARE_NAMES = new Map(Object.entries(FileShare).map(([name, n]) => [n, name]));
+const names = (accesses) => accesses.filter((a) => a !== FileShare.None).map((a) => SHARE_NAMES.get(a) ?? String(a));
+// Rooms: how many primary and additional external links each type takes.
+const ROOM_LINK_COUNTS = new Map([
+    [RoomType.CustomRoom, { PrimaryExternalLink: 1, ExternalLink: 5 }],
+    [RoomType.PublicRoom, { PrimaryExternalLink: 1, ExternalLink: 5 }],
+    [RoomType.FillingFormsRoom, { PrimaryExternalLink: 1 }]
+]);
+// Files and folders, by the room they are in (none: My documents).
+function entryLinkCounts(roomType) {
+    if (roomType === RoomType.PublicRoom)
+        return { PrimaryExternalLink: 1, ExternalLink: 5 };
+    if (roomType === RoomType.FillingFormsRoom)
+        return { PrimaryExternalLink: 1 };
+    return { ExternalLink: 6 };
+}
+function availableShareRights(entry) {
+    if (entry.kind === 'room') {
+        return {
+            InvitationLink: names(ROOM_INVITATION_ACCESS),
+            ExternalLink: names(ROOM_EXTERNAL_ACCESS),
+            PrimaryExternalLink: names(ROOM_EXTERNAL_ACCESS)
+        };
+    }
+    return { ExternalLink: names(ENTRY_LINK_ACCESS), PrimaryExternalLink: names(ENTRY_LINK_ACCESS) };
+}
+/** The sharing fields of an entry's DTO for the caller; `shareSettings` is omitted without the right. */
+function shareFields(state, entry, userId) {
+    const may = canShare(state, entry.id, userId);
+    const counts = entry.kind === 'room'
+        ? ROOM_LINK_COUNTS.get(entry.roomType)
+        : entryLinkCounts(state.roomOf(entry.id)?.roomType);
+    return {
+        canShare: may,
+        shareSettings: may && counts && Object.keys(counts).length > 0 ? counts : undefined,
+        security: {
+            Read: true,
+            Create: entry.kind !== 'file',
+            EditAccess: may,
+            Download: true
+        },
+        availableShareRights: availableShareRights(entry)
+    };
+}
+/** A links PUT by a user without the share right is a 403 (FileSharing.cs L704-728). */
+function requireShareRight(ctx, entry) {
+    if (!canShare(ctx.state, entry.id, ctx.user?.id))
+        throw forbidden('Access denied');
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+
+
+
+
+
+/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
+function folderContent(ctx, folder) {
+    const { startIndex, count } = paging(ctx.query);
+    const { folders, files } = ctx.state.children(folder.id);
+    const all = [...folders, ...files];
+    const window = all.slice(startIndex, startIndex + count);
+    return {
+        files: window.flatMap((e) => (e.kind === 'file' ? [fileDto(e, ctx.portal)] : [])),
+        folders: window.flatMap((e) => e.kind === 'file' ? [] : [folderDto(e, ctx.state, ctx.portal)]),
+        current: folderDto(folder, ctx.state, ctx.portal),
+        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
+        startIndex,
+        count: window.length,
+        total: all.length,
+        new: 0
+    };
+}
+function registerEntryRoutes(router) {
+    router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
+        const file = requireFile(ctx);
+        return ok({ ...fileDto(file, ctx.portal), ...shareFields(ctx.state, file, ctx.user?.id) });
+    });
+    router.route('GET', '/api/2.0/files/folder/{id:int}', (ctx) => {
+        const folder = requireFolder(ctx);
+        return ok({
+            ...folderDto(folder, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, folder, ctx.user?.id)
+        });
+    });
+    router.route('GET', '/api/2.0/files/rooms/{id:int}', (ctx) => {
+        const room = requireRoom(ctx);
+        return ok({
+            ...folderDto(room, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, room, ctx.user?.id)
+        });
+    });
+    router.route('GET', '/api/2.0/files/{folderId:int}', (ctx) => ok(folderContent(ctx, requireFolder(ctx, 'folderId'))));
+    router.route('GET', '/api/2.0/files/@my', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.myDocumentsId))));
+    router.route('GET', '/api/2.0/files/rooms', (ctx) => ok(folderContent(ctx, ctx.state.folder(ctx.state.roomsFolderId))));
+    router.route('POST', '/api/2.0/files/folder/{parentId:int}', async (ctx) => {
+        const parent = ctx.state.folder(Number(ctx.params.parentId));
+        const fields = new BodyFields(await ctx.json());
+        const title = fields.string('title')?.trim();
+        fields.done();
+        if (!parent)
+            throw notFound();
+        if (!title)
+            throw badRequest('Title is empty');
+        const folder = ctx.state.createFolder(title, parent.id, callerId(ctx));
+        return ok(folderDto(folder, ctx.state, ctx.portal));
+    });
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/links.ts
+
+
+
+
+
+
+
+/** Folder and room lists ignore paging: always the first 100, with no total. */
+const FIXED_WINDOW = 100;
+// Without the share right the list is empty, not an error (FileSharing.cs L704-728).
+const dtos = (ctx, links) => links
+    .filter((l) => canShare(ctx.state, l.entryId, ctx.user?.id))
+    .map((l) => fileShareDto(l, ctx.state, ctx.portal));
+async function putLink(ctx, entry, endpoint) {
+    requireShareRight(ctx, entry);
+    const request = readLinkRequest(await ctx.json(), endpoint);
+    const change = setLink(ctx.state, entry, request, callerId(ctx));
+    if (!change.link)
+        return ok(undefined);
+    return ok(fileShareDto(change.link, ctx.state, ctx.portal, {
+        withoutRequestToken: change.withoutRequestToken
+    }));
+}
+/** The reply of the get-or-create endpoints: no `response` when nothing exists or was made. */
+function primaryReply(ctx, link) {
+    return ok(link && fileShareDto(link, ctx.state, ctx.portal));
+}
+function registerLinkRoutes(router) {
+    // ---- lists ----
+    router.route('GET', '/api/2.0/files/file/{id:int}/links', (ctx) => {
+        const file = requireFile(ctx);
+        const { startIndex, count } = paging(ctx.query);
+        const all = ctx.state.links('file', file.id);
+        const page = all.slice(startIndex, startIndex + count);
+        return ok(dtos(ctx, page), { total: all.length });
+    });
+    router.route('GET', '/api/2.0/files/folder/{id:int}/links', (ctx) => {
+        const folder = requireFolder(ctx);
+        const page = ctx.state.links('folder', folder.id).slice(0, FIXED_WINDOW);
+        return ok(dtos(ctx, page), { count: page.length });
+    });
+    router.route('GET', '/api/2.0/files/rooms/{id:int}/links', (ctx) => {
+        const room = requireRoom(ctx);
+        const type = intQuery(ctx.query, 'type');
+        const page = ctx.state
+            .links('room', room.id)
+            .filter((l) => type === undefined || l.linkType === type)
+            .slice(0, FIXED_WINDOW);
+        return ok(dtos(ctx, page), { count: page.length });
+    });
+    // ---- create / replace / delete ----
+    router.route('PUT', '/api/2.0/files/file/{id:int}/links', (ctx) => putLink(ctx, requireFile(ctx), 'file'));
+    router.route('PUT', '/api/2.0/files/folder/{id:int}/links', (ctx) => putLink(ctx, requireFolder(ctx), 'folder'));
+    router.route('PUT', '/api/2.0/files/rooms/{id:int}/links', (ctx) => putLink(ctx, requireRoom(ctx), 'room'));
+    // ---- primary link, get-or-create ----
+    router.route('POST', '/api/2.0/files/file/{id:int}/link', async (ctx) => {
+        const file = requireFile(ctx);
+        const init = readPrimaryRequest(await ctx.json(), 'file');
+        return primaryReply(ctx, primaryLink(ctx.state, file, init, callerId(ctx)));
+    });
+    router.route('GET', '/api/2.0/files/file/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireFile(ctx), DEFAULT_PRIMARY, callerId(ctx))));
+    router.route('POST', '/api/2.0/files/folder/{id:int}/link', async (ctx) => {
+        const folder = requireFolder(ctx);
+        const init = readPrimaryRequest(await ctx.json(), 'folder');
+        return primaryReply(ctx, primaryLink(ctx.state, folder, init, callerId(ctx)));
+    });
+    router.route('GET', '/api/2.0/files/folder/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireFolder(ctx), DEFAULT_PRIMARY, callerId(ctx))));
+    router.route('GET', '/api/2.0/files/rooms/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireRoom(ctx), DEFAULT_PRIMARY, callerId(ctx))));
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/portal.ts
+
+
+
+function registerPortalRoutes(router) {
+    router.route('GET', '/api/2.0/portal/quota', (ctx) => {
+        if (!ctx.user?.isAdmin) {
+            throw new ApiError(403, 'Access denied', 'System.Security.SecurityException', -2146233078);
+        }
+        return ok({
+            tenantId: 1,
+            name: 'emulator',
+            visible: true,
+            maxFileSize: 1024 * 1024 * 1024,
+            maxTotalSize: 100 * 1024 * 1024 * 1024,
+            countUser: ctx.state.directory.users().length,
+            countRoom: -1,
+            trial: false,
+            free: false,
+            audit: auditSettings(ctx.state).auditOption,
+            docsEdition: portalSettings(ctx.state).documentServerVersion !== null,
+            ldap: false,
+            sso: false,
+            thirdParty: true
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/settings.ts
+
+
+function registerSettingsRoutes(router) {
+    router.route('GET', '/api/2.0/settings/version/build', (ctx) => {
+        const s = portalSettings(ctx.state);
+        return ok({ docSpace: s.version, documentServer: s.documentServerVersion ?? undefined });
+    }, { anonymous: true });
+    router.route('GET', '/api/2.0/files/settings', (ctx) => {
+        const s = portalSettings(ctx.state);
+        return ok({
+            extsArchive: ['.zip', '.tar', '.gz', '.7z', '.rar'],
+            externalShare: s.externalShare,
+            externalShareSocialMedia: s.externalShare,
+            maxUploadThreadCount: 15,
+            chunkUploadSize: s.chunkUploadSize,
+            defaultShareLinkInternal: s.defaultShareLinkInternal,
+            externalShareApplyToDocuments: s.externalShareApplyToDocuments,
+            externalShareApplyToRooms: s.externalShareApplyToRooms,
+            blockExistingLinksOnRestrict: false
+        });
+    }, { anonymous: true });
+}
+
+// EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
+var lib = __nccwpck_require__(680);
+var lib_default = /*#__PURE__*/__nccwpck_require__.n(lib);
 ;// CONCATENATED MODULE: ./emulator/routes/uploads.ts
 
 
@@ -4476,13 +4663,17 @@ function registerUploadRoutes(router) {
 
 
 
+
+
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
     registerLinkRoutes,
     registerUploadRoutes,
     registerAuditRoutes,
-    registerDownloadRoutes
+    registerDownloadRoutes,
+    registerSettingsRoutes,
+    registerPortalRoutes
 ];
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts
@@ -4984,6 +5175,7 @@ async function createFaults() {
 
 
 
+
 function checkLatency(ms) {
     if (!Number.isFinite(ms) || ms < 0)
         throw new Error(`Latency must be a number ≥ 0, not ${ms}`);
@@ -4996,6 +5188,11 @@ function delay(ms) {
 async function startEmulator(options = {}) {
     const state = new EmulatorState();
     const seedIds = options.seed ? applySeed(state, options.seed) : {};
+    if (options.version !== undefined)
+        configurePortal(state, { version: options.version });
+    if (options.chunkUploadSize !== undefined) {
+        configurePortal(state, { chunkUploadSize: options.chunkUploadSize });
+    }
     const router = new Router();
     for (const area of options.areas ?? defaultAreas)
         area(router);
