@@ -287,6 +287,22 @@ export class EmulatorState {
     return true
   }
 
+  /** Removes an entry with everything inside it and their links; returns how many entries went. */
+  deleteEntry(id: number): number {
+    const doomed = [id]
+    for (let i = 0; i < doomed.length; i++) {
+      for (const e of this.entries.values()) {
+        if (e.parentId === doomed[i] && e.id !== doomed[i]) doomed.push(e.id)
+      }
+    }
+    let removed = 0
+    for (const entryId of doomed) {
+      if (this.entries.delete(entryId)) removed++
+      this.linksByEntry.delete(entryId)
+    }
+    return removed
+  }
+
   createFolder(title: string, parentId: number, userId: string): FolderRecord {
     const folder = this.insertFolder(title, parentId)
     folder.createdBy = userId

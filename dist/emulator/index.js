@@ -2775,6 +2775,23 @@ class EmulatorState {
         list.splice(index, 1);
         return true;
     }
+    /** Removes an entry with everything inside it and their links; returns how many entries went. */
+    deleteEntry(id) {
+        const doomed = [id];
+        for (let i = 0; i < doomed.length; i++) {
+            for (const e of this.entries.values()) {
+                if (e.parentId === doomed[i] && e.id !== doomed[i])
+                    doomed.push(e.id);
+            }
+        }
+        let removed = 0;
+        for (const entryId of doomed) {
+            if (this.entries.delete(entryId))
+                removed++;
+            this.linksByEntry.delete(entryId);
+        }
+        return removed;
+    }
     createFolder(title, parentId, userId) {
         const folder = this.insertFolder(title, parentId);
         folder.createdBy = userId;
@@ -3507,6 +3524,66 @@ function registerAuthenticationRoutes(router) {
     });
 }
 
+;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
+
+const FILE_NOT_FOUND = 'The required file was not found';
+function idParam(ctx, name) {
+    return Number(ctx.params[name]);
+}
+function requireFile(ctx, param = 'id') {
+    const file = ctx.state.file(idParam(ctx, param));
+    if (!file)
+        throw notFound(FILE_NOT_FOUND);
+    return file;
+}
+/** A folder or a room: rooms are folders. */
+function requireFolder(ctx, param = 'id') {
+    const folder = ctx.state.folder(idParam(ctx, param));
+    if (!folder)
+        throw notFound();
+    return folder;
+}
+function requireRoom(ctx, param = 'id') {
+    const room = ctx.state.room(idParam(ctx, param));
+    if (!room)
+        throw notFound();
+    return room;
+}
+/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
+function callerId(ctx) {
+    if (!ctx.user)
+        throw new Error('callerId() on an anonymous route');
+    return ctx.user.id;
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/deletion.ts
+// Deleting files and folders: DELETE /api/2.0/files/folder/{id} and /api/2.0/files/file/{id}
+// (products/ASC.Files/Server/Api/FoldersController.cs L229, FilesController.cs). The server queues a file
+// operation and answers the list of operations; the emulator carries it out at once (as `immediately:
+// true` does, skipping the trash) and answers the operation finished. System folders cannot be deleted.
+
+
+
+
+/** FileOperationType.Delete. */
+const DELETE_OPERATION = 2;
+async function remove(ctx, id) {
+    const fields = new BodyFields(await ctx.json().catch(() => ({})));
+    fields.bool('deleteAfter');
+    fields.bool('immediately');
+    if (id === ctx.state.myDocumentsId || id === ctx.state.roomsFolderId) {
+        throw forbidden('Access denied');
+    }
+    ctx.state.deleteEntry(id);
+    return ok([
+        { id: (0,external_node_crypto_namespaceObject.randomUUID)(), operation: DELETE_OPERATION, progress: 100, error: '', finished: true }
+    ]);
+}
+function registerDeletionRoutes(router) {
+    router.route('DELETE', '/api/2.0/files/folder/{id:int}', (ctx) => remove(ctx, requireFolder(ctx).id));
+    router.route('DELETE', '/api/2.0/files/file/{id:int}', (ctx) => remove(ctx, requireFile(ctx).id));
+}
+
 ;// CONCATENATED MODULE: ./emulator/routes/downloads.ts
 
 
@@ -3680,38 +3757,6 @@ function fileShareDto(link, state, portal, options = {}) {
         ...linkFlags(link, state.roomOf(link.entryId)?.roomType),
         subjectType: link.subjectType
     };
-}
-
-;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
-
-const FILE_NOT_FOUND = 'The required file was not found';
-function idParam(ctx, name) {
-    return Number(ctx.params[name]);
-}
-function requireFile(ctx, param = 'id') {
-    const file = ctx.state.file(idParam(ctx, param));
-    if (!file)
-        throw notFound(FILE_NOT_FOUND);
-    return file;
-}
-/** A folder or a room: rooms are folders. */
-function requireFolder(ctx, param = 'id') {
-    const folder = ctx.state.folder(idParam(ctx, param));
-    if (!folder)
-        throw notFound();
-    return folder;
-}
-function requireRoom(ctx, param = 'id') {
-    const room = ctx.state.room(idParam(ctx, param));
-    if (!room)
-        throw notFound();
-    return room;
-}
-/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
-function callerId(ctx) {
-    if (!ctx.user)
-        throw new Error('callerId() on an anonymous route');
-    return ctx.user.id;
 }
 
 ;// CONCATENATED MODULE: ./emulator/link-rules.ts
@@ -4665,6 +4710,7 @@ function registerUploadRoutes(router) {
 
 
 
+
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
@@ -4673,7 +4719,8 @@ const defaultAreas = [
     registerAuditRoutes,
     registerDownloadRoutes,
     registerSettingsRoutes,
-    registerPortalRoutes
+    registerPortalRoutes,
+    registerDeletionRoutes
 ];
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts

@@ -2,6 +2,7 @@
 import type { RouteArea } from '../router.js'
 import { registerAuditRoutes } from './audit.js'
 import { registerAuthenticationRoutes } from './authentication.js'
+import { registerDeletionRoutes } from './deletion.js'
 import { registerDownloadRoutes } from './downloads.js'
 import { registerEntryRoutes } from './entries.js'
 import { registerLinkRoutes } from './links.js'
@@ -17,5 +18,6 @@ export const defaultAreas: RouteArea[] = [
   registerAuditRoutes,
   registerDownloadRoutes,
   registerSettingsRoutes,
-  registerPortalRoutes
+  registerPortalRoutes,
+  registerDeletionRoutes
 ]
