@@ -139,6 +139,33 @@ function linkBody(extra: Dict): Dict {
   return { access: 2, title: 'contract read link', denyDownload: false, internal: false, ...extra }
 }
 
+/** `access: 0` on a link this run made, then the links left on the entry. */
+function revokeCall(
+  name: string,
+  kind: 'file' | 'folder',
+  pick: (vars: Vars) => [number | undefined, string | undefined]
+): Call {
+  return {
+    name,
+    async run(session, vars) {
+      const [entry, link] = pick(vars)
+      if (entry === undefined || !link) return skipped(`no ${kind} link`)
+      const id = session.own(kind, entry)
+      const a = await session.call('PUT', `/api/2.0/files/${kind}/${id}/links`, {
+        json: { linkId: link, access: 0 }
+      })
+      return {
+        observation: {
+          ...envelopeShape(a),
+          response: kindOf(a.data),
+          linksAfter: (await linksOf(session, kind, id)).length
+        },
+        answer: a.data
+      }
+    }
+  }
+}
+
 export const CALLS: readonly Call[] = [
   {
     name: 'GET people/@self',
@@ -350,24 +377,7 @@ export const CALLS: readonly Call[] = [
       return { observation: envelopeShape(a), answer: a.data }
     }
   },
-  {
-    name: 'PUT file link (revoke)',
-    async run(session, vars) {
-      if (vars.zipId === undefined || !vars.fileLinkId) return skipped('no zip link')
-      const id = session.own('file', vars.zipId)
-      const a = await session.call('PUT', `/api/2.0/files/file/${id}/links`, {
-        json: { linkId: vars.fileLinkId, access: 0 }
-      })
-      return {
-        observation: {
-          ...envelopeShape(a),
-          response: kindOf(a.data),
-          linksAfter: (await linksOf(session, 'file', id)).length
-        },
-        answer: a.data
-      }
-    }
-  },
+  revokeCall('PUT file link (revoke)', 'file', (v) => [v.zipId, v.fileLinkId]),
   {
     name: 'POST file primary link (get or create, twice)',
     async run(session, vars) {
@@ -403,24 +413,10 @@ export const CALLS: readonly Call[] = [
       return { observation: { ...envelopeShape(a), ...linkShape(session, a.data) }, answer: a.data }
     }
   },
-  {
-    name: 'PUT folder link (revoke by its creator)',
-    async run(session, vars) {
-      if (vars.scratchId === undefined || !vars.folderLinkId) return skipped('no folder link')
-      const id = session.own('folder', vars.scratchId)
-      const a = await session.call('PUT', `/api/2.0/files/folder/${id}/links`, {
-        json: { linkId: vars.folderLinkId, access: 0 }
-      })
-      return {
-        observation: {
-          ...envelopeShape(a),
-          response: kindOf(a.data),
-          linksAfter: (await linksOf(session, 'folder', id)).length
-        },
-        answer: a.data
-      }
-    }
-  },
+  revokeCall('PUT folder link (revoke by its creator)', 'folder', (v) => [
+    v.scratchId,
+    v.folderLinkId
+  ]),
   {
     name: 'GET audit filter (downloads of the zip)',
     async run(session, vars) {

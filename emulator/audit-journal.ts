@@ -310,9 +310,9 @@ export interface AuditSettings {
 
 const settings = new WeakMap<EmulatorState, AuditSettings>()
 
-type HasState = EmulatorState | { state: EmulatorState }
+export type HasState = EmulatorState | { state: EmulatorState }
 
-function stateOf(target: HasState): EmulatorState {
+export function stateOf(target: HasState): EmulatorState {
   return 'journal' in target ? target : target.state
 }
 

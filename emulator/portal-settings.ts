@@ -3,6 +3,7 @@
 // rights on which entries. Kept per state, like the audit settings, so existing code needs no new field.
 import type { EmulatorState } from './state.js'
 import { MAX_CHUNK_SIZE } from './upload-store.js'
+import { stateOf, type HasState } from './audit-journal.js'
 
 export interface PortalSettings {
   /** `BuildVersion.DocSpace` (web/ASC.Web.Api/Core/BuildVersion.cs: the `version:number` setting). */
@@ -32,12 +33,6 @@ const DEFAULTS: PortalSettings = {
 const settings = new WeakMap<EmulatorState, PortalSettings>()
 // entry id → ids of the users who may see the entry but not edit its access (a room viewer, say).
 const noShareRights = new WeakMap<EmulatorState, Map<number, Set<string>>>()
-
-type HasState = EmulatorState | { state: EmulatorState }
-
-function stateOf(target: HasState): EmulatorState {
-  return 'journal' in target ? target : target.state
-}
 
 export function portalSettings(target: HasState): PortalSettings {
   const state = stateOf(target)

@@ -8957,11 +8957,11 @@ function auditEventDto(id, event, state, portal) {
     };
 }
 const settings = new WeakMap();
-function stateOf(target) {
+function audit_journal_stateOf(target) {
     return 'journal' in target ? target : target.state;
 }
 function auditSettings(target) {
-    const state = stateOf(target);
+    const state = audit_journal_stateOf(target);
     let current = settings.get(state);
     if (!current) {
         current = { auditOption: true };
@@ -8974,7 +8974,7 @@ function configureAudit(target, change) {
 }
 /** Journals `count` downloads of a file at once, as if each had gone through the download handler. */
 function recordDownloads(target, fileId, count, seed = {}) {
-    const state = stateOf(target);
+    const state = audit_journal_stateOf(target);
     const file = state.file(fileId);
     if (!file)
         throw new Error(`No file ${fileId} to record downloads of`);
@@ -9830,6 +9830,7 @@ function uploadStore(state) {
 
 ;// CONCATENATED MODULE: ./emulator/portal-settings.ts
 
+
 const DEFAULTS = {
     version: '3.7.2',
     documentServerVersion: '9.0.4',
@@ -9842,11 +9843,8 @@ const DEFAULTS = {
 const portal_settings_settings = new WeakMap();
 // entry id → ids of the users who may see the entry but not edit its access (a room viewer, say).
 const noShareRights = new WeakMap();
-function portal_settings_stateOf(target) {
-    return 'journal' in target ? target : target.state;
-}
 function portalSettings(target) {
-    const state = portal_settings_stateOf(target);
+    const state = audit_journal_stateOf(target);
     let current = portal_settings_settings.get(state);
     if (!current) {
         current = { ...DEFAULTS };
@@ -9859,7 +9857,7 @@ function configurePortal(target, change) {
 }
 /** Takes the share right on an entry from a user: its links list is then empty, a PUT 403. */
 function denyShareRights(target, entryId, userId) {
-    const state = portal_settings_stateOf(target);
+    const state = stateOf(target);
     const byEntry = noShareRights.get(state) ?? new Map();
     noShareRights.set(state, byEntry);
     const users = byEntry.get(entryId) ?? new Set();
@@ -11389,6 +11387,29 @@ function fileShape(file, name, size) {
 function linkBody(extra) {
     return { access: 2, title: 'contract read link', denyDownload: false, internal: false, ...extra };
 }
+/** `access: 0` on a link this run made, then the links left on the entry. */
+function revokeCall(name, kind, pick) {
+    return {
+        name,
+        async run(session, vars) {
+            const [entry, link] = pick(vars);
+            if (entry === undefined || !link)
+                return skipped(`no ${kind} link`);
+            const id = session.own(kind, entry);
+            const a = await session.call('PUT', `/api/2.0/files/${kind}/${id}/links`, {
+                json: { linkId: link, access: 0 }
+            });
+            return {
+                observation: {
+                    ...envelopeShape(a),
+                    response: kindOf(a.data),
+                    linksAfter: (await linksOf(session, kind, id)).length
+                },
+                answer: a.data
+            };
+        }
+    };
+}
 const CALLS = [
     {
         name: 'GET people/@self',
@@ -11608,25 +11629,7 @@ const CALLS = [
             return { observation: envelopeShape(a), answer: a.data };
         }
     },
-    {
-        name: 'PUT file link (revoke)',
-        async run(session, vars) {
-            if (vars.zipId === undefined || !vars.fileLinkId)
-                return skipped('no zip link');
-            const id = session.own('file', vars.zipId);
-            const a = await session.call('PUT', `/api/2.0/files/file/${id}/links`, {
-                json: { linkId: vars.fileLinkId, access: 0 }
-            });
-            return {
-                observation: {
-                    ...envelopeShape(a),
-                    response: kindOf(a.data),
-                    linksAfter: (await linksOf(session, 'file', id)).length
-                },
-                answer: a.data
-            };
-        }
-    },
+    revokeCall('PUT file link (revoke)', 'file', (v) => [v.zipId, v.fileLinkId]),
     {
         name: 'POST file primary link (get or create, twice)',
         async run(session, vars) {
@@ -11663,25 +11666,10 @@ const CALLS = [
             return { observation: { ...envelopeShape(a), ...linkShape(session, a.data) }, answer: a.data };
         }
     },
-    {
-        name: 'PUT folder link (revoke by its creator)',
-        async run(session, vars) {
-            if (vars.scratchId === undefined || !vars.folderLinkId)
-                return skipped('no folder link');
-            const id = session.own('folder', vars.scratchId);
-            const a = await session.call('PUT', `/api/2.0/files/folder/${id}/links`, {
-                json: { linkId: vars.folderLinkId, access: 0 }
-            });
-            return {
-                observation: {
-                    ...envelopeShape(a),
-                    response: kindOf(a.data),
-                    linksAfter: (await linksOf(session, 'folder', id)).length
-                },
-                answer: a.data
-            };
-        }
-    },
+    revokeCall('PUT folder link (revoke by its creator)', 'folder', (v) => [
+        v.scratchId,
+        v.folderLinkId
+    ]),
     {
         name: 'GET audit filter (downloads of the zip)',
         async run(session, vars) {

@@ -3319,11 +3319,11 @@ function auditEventDto(id, event, state, portal) {
     };
 }
 const settings = new WeakMap();
-function stateOf(target) {
+function audit_journal_stateOf(target) {
     return 'journal' in target ? target : target.state;
 }
 function auditSettings(target) {
-    const state = stateOf(target);
+    const state = audit_journal_stateOf(target);
     let current = settings.get(state);
     if (!current) {
         current = { auditOption: true };
@@ -3336,7 +3336,7 @@ function configureAudit(target, change) {
 }
 /** Journals `count` downloads of a file at once, as if each had gone through the download handler. */
 function recordDownloads(target, fileId, count, seed = {}) {
-    const state = stateOf(target);
+    const state = audit_journal_stateOf(target);
     const file = state.file(fileId);
     if (!file)
         throw new Error(`No file ${fileId} to record downloads of`);
@@ -4192,6 +4192,7 @@ function uploadStore(state) {
 
 ;// CONCATENATED MODULE: ./emulator/portal-settings.ts
 
+
 const DEFAULTS = {
     version: '3.7.2',
     documentServerVersion: '9.0.4',
@@ -4204,11 +4205,8 @@ const DEFAULTS = {
 const portal_settings_settings = new WeakMap();
 // entry id → ids of the users who may see the entry but not edit its access (a room viewer, say).
 const noShareRights = new WeakMap();
-function portal_settings_stateOf(target) {
-    return 'journal' in target ? target : target.state;
-}
 function portalSettings(target) {
-    const state = portal_settings_stateOf(target);
+    const state = audit_journal_stateOf(target);
     let current = portal_settings_settings.get(state);
     if (!current) {
         current = { ...DEFAULTS };
@@ -4221,7 +4219,7 @@ function configurePortal(target, change) {
 }
 /** Takes the share right on an entry from a user: its links list is then empty, a PUT 403. */
 function denyShareRights(target, entryId, userId) {
-    const state = portal_settings_stateOf(target);
+    const state = stateOf(target);
     const byEntry = noShareRights.get(state) ?? new Map();
     noShareRights.set(state, byEntry);
     const users = byEntry.get(entryId) ?? new Set();
