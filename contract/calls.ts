@@ -30,6 +30,10 @@ export interface Vars {
   fileLinkId?: string
   folderLinkId?: string
   primaryLinkId?: string
+  /** Whether the key's user may create rooms (a DocSpace or room admin). */
+  roomAdmin?: boolean
+  /** Rooms this run created, by room type. */
+  rooms: Record<number, number>
   files: string
 }
 
@@ -39,6 +43,8 @@ interface Call {
 }
 
 const SCRATCH_TITLE = 'docspace-share-links contract'
+const ROOM_CUSTOM = 5
+const ROOM_COLLABORATION = 2
 export const LINK_PASSWORD = 'contract-pass-7Q'
 const CHUNK_SIZE = 64 * 1024
 const CHUNKED_SIZE = 150 * 1024
@@ -169,9 +175,10 @@ function revokeCall(
 export const CALLS: readonly Call[] = [
   {
     name: 'GET people/@self',
-    async run(session) {
+    async run(session, vars) {
       const a = await session.call('GET', '/api/2.0/people/@self')
       const d = asDict(a.data)
+      vars.roomAdmin = d.isAdmin === true || d.isRoomAdmin === true
       return {
         observation: {
           ...envelopeShape(a),
@@ -418,6 +425,54 @@ export const CALLS: readonly Call[] = [
     v.folderLinkId
   ]),
   {
+    name: 'POST rooms (a Custom and a Collaboration room)',
+    async run(session, vars) {
+      if (!vars.roomAdmin) return skipped('the key cannot create rooms')
+      const observation: Observation = {}
+      for (const roomType of [ROOM_CUSTOM, ROOM_COLLABORATION]) {
+        const a = await session.call('POST', '/api/2.0/files/rooms', {
+          json: { title: `${SCRATCH_TITLE} ${roomType}`, roomType }
+        })
+        const d = asDict(a.data)
+        if (a.status === 200) vars.rooms[roomType] = session.remember('room', d.id)
+        observation[`type${roomType}`] = {
+          ...envelopeShape(a),
+          roomType: d.roomType,
+          canShare: d.canShare,
+          shareSettings: d.shareSettings ?? 'absent'
+        }
+      }
+      return { observation }
+    }
+  },
+  {
+    name: 'PUT room link (external, in each room)',
+    async run(session, vars) {
+      if (!vars.roomAdmin) return skipped('the key cannot create rooms')
+      const observation: Observation = {}
+      for (const [roomType, room] of Object.entries(vars.rooms)) {
+        const id = session.own('room', room)
+        const a = await session.call('PUT', `/api/2.0/files/rooms/${id}/links`, {
+          json: linkBody({ title: 'contract room link', linkType: 1 })
+        })
+        observation[`type${roomType}`] = { ...envelopeShape(a), ...linkShape(session, a.data) }
+      }
+      return { observation }
+    }
+  },
+  {
+    name: 'PUT room link (invitation, room manager)',
+    async run(session, vars) {
+      const room = vars.rooms[ROOM_CUSTOM]
+      if (room === undefined) return skipped('no Custom room')
+      const id = session.own('room', room)
+      const a = await session.call('PUT', `/api/2.0/files/rooms/${id}/links`, {
+        json: { access: 9, title: 'contract invitation', linkType: 0 }
+      })
+      return { observation: envelopeShape(a), answer: a.data }
+    }
+  },
+  {
     name: 'GET audit filter (downloads of the zip)',
     async run(session, vars) {
       if (vars.zipId === undefined) return skipped('no zip')
@@ -441,6 +496,33 @@ export const CALLS: readonly Call[] = [
   }
 ]
 
+/** Deletes the rooms this run created, right away (`deleteAfter: false`). */
+export async function removeRooms(session: Session, vars: Vars): Promise<CallRecord> {
+  const name = 'DELETE rooms'
+  const observation: Observation = {}
+  for (const [roomType, room] of Object.entries(vars.rooms)) {
+    const id = session.own('room', room)
+    const a = await session.call('DELETE', `/api/2.0/files/rooms/${id}`, {
+      json: { deleteAfter: false }
+    })
+    observation[`type${roomType}`] = {
+      ...envelopeShape(a),
+      gone: await gone(session, `/api/2.0/files/rooms/${id}`)
+    }
+  }
+  return { name, observation }
+}
+
+// The server deletes in a background operation: wait for the entry to go, a bounded number of times.
+async function gone(session: Session, path: string): Promise<boolean> {
+  for (let i = 0; i < 20; i++) {
+    const check = await session.call('GET', path)
+    if (check.status === 404 || check.status === 403) return true
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  return false
+}
+
 /** Deletes the scratch folder (and so everything this run uploaded into it), then checks it is gone. */
 export async function cleanUp(session: Session, vars: Vars): Promise<CallRecord> {
   const name = 'DELETE scratch folder'
@@ -449,14 +531,11 @@ export async function cleanUp(session: Session, vars: Vars): Promise<CallRecord>
   const a = await session.call('DELETE', `/api/2.0/files/folder/${id}`, {
     json: { deleteAfter: false, immediately: true }
   })
-  // The server deletes in a background operation: wait for it, a bounded number of times.
-  let gone = false
-  for (let i = 0; i < 20 && !gone; i++) {
-    const check = await session.call('GET', `/api/2.0/files/folder/${id}`)
-    gone = check.status === 404 || check.status === 403
-    if (!gone) await new Promise((resolve) => setTimeout(resolve, 500))
+  return {
+    name,
+    observation: { ...envelopeShape(a), gone: await gone(session, `/api/2.0/files/folder/${id}`) },
+    answer: a.data
   }
-  return { name, observation: { ...envelopeShape(a), gone }, answer: a.data }
 }
 
 export function scratchFiles(): { dir: string; remove: () => void } {

@@ -3,7 +3,15 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { DocSpaceError } from '../src/docspace/errors.js'
 import type { Logger } from '../src/log.js'
-import { CALLS, LINK_PASSWORD, cleanUp, scratchFiles, type CallRecord, type Vars } from './calls.js'
+import {
+  CALLS,
+  LINK_PASSWORD,
+  cleanUp,
+  removeRooms,
+  scratchFiles,
+  type CallRecord,
+  type Vars
+} from './calls.js'
 import { Session, type PortalUnderTest } from './session.js'
 
 /**
@@ -13,7 +21,7 @@ import { Session, type PortalUnderTest } from './session.js'
 export async function runCalls(portal: PortalUnderTest, log: Logger): Promise<CallRecord[]> {
   const session = new Session(portal, log)
   const files = scratchFiles()
-  const vars: Vars = { files: files.dir }
+  const vars: Vars = { files: files.dir, rooms: {} }
   const records: CallRecord[] = []
   try {
     for (const call of CALLS) {
@@ -32,6 +40,14 @@ export async function runCalls(portal: PortalUnderTest, log: Logger): Promise<Ca
       }
     }
   } finally {
+    try {
+      records.push(await removeRooms(session, vars))
+    } catch (error) {
+      log.warning(
+        `Removing the rooms failed: delete rooms ${Object.values(vars.rooms).join(', ')} by hand (${error instanceof Error ? error.message : String(error)})`
+      )
+      records.push({ name: 'DELETE rooms', observation: { failed: 'failed' } })
+    }
     try {
       records.push(await cleanUp(session, vars))
     } catch (error) {

@@ -22,7 +22,7 @@ export interface Answer {
   error?: string
 }
 
-export type EntryKind = 'file' | 'folder'
+export type EntryKind = 'file' | 'folder' | 'room'
 
 export class Session {
   readonly client: DocSpaceClient

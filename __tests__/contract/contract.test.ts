@@ -54,6 +54,7 @@ const start = () => startEmulator()
 describe('npm run contract', () => {
   it('finds the emulator the same as itself, and removes everything it created', async () => {
     const before = untouched()
+    const roomsBefore = portal.state.children(portal.state.roomsFolderId).folders.length
     const entriesBefore = portal.state.children(home).folders.length
     const records = await runCalls(
       { url: portal.url, apiKey: portal.adminKey, folderId: home },
@@ -61,12 +62,18 @@ describe('npm run contract', () => {
     )
     expect(records.map((r) => r.name)).toEqual([
       ...CALLS.map((c) => c.name),
+      'DELETE rooms',
       'DELETE scratch folder'
     ])
     expect(records.filter((r) => 'skipped' in r.observation || 'failed' in r.observation)).toEqual(
       []
     )
     expect(records.at(-1)?.observation).toMatchObject({ status: 200, gone: true })
+    expect(records.at(-2)?.observation).toMatchObject({
+      type5: { status: 200, gone: true },
+      type2: { status: 200, gone: true }
+    })
+    expect(portal.state.children(portal.state.roomsFolderId).folders.length).toBe(roomsBefore)
     const seen = Object.fromEntries(records.map((r) => [r.name, r.observation]))
     expect(seen['PUT file link (create: read, expiry, password)']).toMatchObject({
       status: 200,
@@ -81,6 +88,13 @@ describe('npm run contract', () => {
     })
     expect(seen['POST upload session and chunks']).toMatchObject({ sizeMatches: true, version: 1 })
     expect(seen['PUT file link (revoke)']).toMatchObject({ status: 200, linksAfter: 0 })
+    expect(seen['POST rooms (a Custom and a Collaboration room)']).toMatchObject({
+      type5: { status: 200, roomType: 5, canShare: true },
+      type2: { status: 200, roomType: 2, canShare: true }
+    })
+    expect(seen['PUT room link (external, in each room)']).toMatchObject({
+      type5: { status: 200, linkType: 1, access: 2 }
+    })
     expect(seen['GET audit filter (downloads of the zip)']).toMatchObject({
       status: 200,
       filterApplied: true,
@@ -93,7 +107,7 @@ describe('npm run contract', () => {
     const reference = await runReference(start, true, silentLogger)
     const compared = compareRuns(records, reference)
     expect(formatComparison(compared).filter((line) => !line.startsWith('same'))).toEqual([])
-    expect(compared).toHaveLength(CALLS.length + 1)
+    expect(compared).toHaveLength(CALLS.length + 2)
   })
 
   it('reports the call whose rule the emulator changed, and only that one', async () => {
@@ -156,6 +170,10 @@ describe('npm run contract', () => {
       expect(fixture.admin).toBe(false)
       // A non-admin key: the audit trail and the plan are refused alike on both sides.
       expect(fixture.calls.find((c) => c.name === 'GET portal/quota')?.observation.status).toBe(403)
+      expect(
+        fixture.calls.find((c) => c.name === 'POST rooms (a Custom and a Collaboration room)')
+          ?.observation
+      ).toEqual({ skipped: 'the key cannot create rooms' })
       const replayed = compareRuns(
         fixture.calls,
         await runReference(start, fixture.admin, silentLogger)

@@ -9209,6 +9209,7 @@ async function remove(ctx, id) {
     const fields = new BodyFields(await ctx.json().catch(() => ({})));
     fields.bool('deleteAfter');
     fields.bool('immediately');
+    fields.done();
     if (id === ctx.state.myDocumentsId || id === ctx.state.roomsFolderId) {
         throw forbidden('Access denied');
     }
@@ -10094,6 +10095,50 @@ function registerPortalRoutes(router) {
     });
 }
 
+;// CONCATENATED MODULE: ./emulator/routes/rooms.ts
+// Creating and removing rooms: POST /api/2.0/files/rooms and DELETE /api/2.0/files/rooms/{id}
+// (products/ASC.Files/Server/Api/VirtualRoomsController.cs L87, L420). Only DocSpace and room admins
+// create rooms; the emulator's regular user is neither, so it gets the server's 403. The server removes a
+// room in a background operation and answers that operation; the emulator removes it at once.
+
+
+
+
+
+
+
+function registerRoomRoutes(router) {
+    router.route('POST', '/api/2.0/files/rooms', async (ctx) => {
+        const fields = new BodyFields(await ctx.json());
+        const title = fields.string('title')?.trim();
+        const roomType = fields.int('roomType', { min: 1, max: 9 });
+        fields.done();
+        if (!ctx.user?.isAdmin)
+            throw forbidden('Access denied');
+        if (!title)
+            throw badRequest('Title is empty');
+        if (roomType === undefined || !Object.values(RoomType).includes(roomType)) {
+            throw badRequest('Unknown room type');
+        }
+        const room = ctx.state.addRoom({ title, roomType });
+        room.createdBy = ctx.user.id;
+        return ok({
+            ...folderDto(room, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, room, ctx.user.id)
+        });
+    });
+    router.route('DELETE', '/api/2.0/files/rooms/{id:int}', async (ctx) => {
+        const room = requireRoom(ctx);
+        const fields = new BodyFields(await ctx.json().catch(() => ({})));
+        fields.bool('deleteAfter');
+        fields.done();
+        if (!ctx.user?.isAdmin && room.createdBy !== ctx.user?.id)
+            throw forbidden('Access denied');
+        ctx.state.deleteEntry(room.id);
+        return ok({ id: (0,external_node_crypto_namespaceObject.randomUUID)(), operation: 2, progress: 100, error: '', finished: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./emulator/routes/settings.ts
 
 
@@ -10347,6 +10392,7 @@ function registerUploadRoutes(router) {
 
 
 
+
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
@@ -10356,7 +10402,8 @@ const defaultAreas = [
     registerDownloadRoutes,
     registerSettingsRoutes,
     registerPortalRoutes,
-    registerDeletionRoutes
+    registerDeletionRoutes,
+    registerRoomRoutes
 ];
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts
@@ -11301,6 +11348,8 @@ async function uploadFile(client, folderId, file, options) {
 
 
 const SCRATCH_TITLE = 'docspace-share-links contract';
+const ROOM_CUSTOM = 5;
+const ROOM_COLLABORATION = 2;
 const LINK_PASSWORD = 'contract-pass-7Q';
 const CHUNK_SIZE = 64 * 1024;
 const CHUNKED_SIZE = 150 * 1024;
@@ -11413,9 +11462,10 @@ function revokeCall(name, kind, pick) {
 const CALLS = [
     {
         name: 'GET people/@self',
-        async run(session) {
+        async run(session, vars) {
             const a = await session.call('GET', '/api/2.0/people/@self');
             const d = asDict(a.data);
+            vars.roomAdmin = d.isAdmin === true || d.isRoomAdmin === true;
             return {
                 observation: {
                     ...envelopeShape(a),
@@ -11671,6 +11721,58 @@ const CALLS = [
         v.folderLinkId
     ]),
     {
+        name: 'POST rooms (a Custom and a Collaboration room)',
+        async run(session, vars) {
+            if (!vars.roomAdmin)
+                return skipped('the key cannot create rooms');
+            const observation = {};
+            for (const roomType of [ROOM_CUSTOM, ROOM_COLLABORATION]) {
+                const a = await session.call('POST', '/api/2.0/files/rooms', {
+                    json: { title: `${SCRATCH_TITLE} ${roomType}`, roomType }
+                });
+                const d = asDict(a.data);
+                if (a.status === 200)
+                    vars.rooms[roomType] = session.remember('room', d.id);
+                observation[`type${roomType}`] = {
+                    ...envelopeShape(a),
+                    roomType: d.roomType,
+                    canShare: d.canShare,
+                    shareSettings: d.shareSettings ?? 'absent'
+                };
+            }
+            return { observation };
+        }
+    },
+    {
+        name: 'PUT room link (external, in each room)',
+        async run(session, vars) {
+            if (!vars.roomAdmin)
+                return skipped('the key cannot create rooms');
+            const observation = {};
+            for (const [roomType, room] of Object.entries(vars.rooms)) {
+                const id = session.own('room', room);
+                const a = await session.call('PUT', `/api/2.0/files/rooms/${id}/links`, {
+                    json: linkBody({ title: 'contract room link', linkType: 1 })
+                });
+                observation[`type${roomType}`] = { ...envelopeShape(a), ...linkShape(session, a.data) };
+            }
+            return { observation };
+        }
+    },
+    {
+        name: 'PUT room link (invitation, room manager)',
+        async run(session, vars) {
+            const room = vars.rooms[ROOM_CUSTOM];
+            if (room === undefined)
+                return skipped('no Custom room');
+            const id = session.own('room', room);
+            const a = await session.call('PUT', `/api/2.0/files/rooms/${id}/links`, {
+                json: { access: 9, title: 'contract invitation', linkType: 0 }
+            });
+            return { observation: envelopeShape(a), answer: a.data };
+        }
+    },
+    {
         name: 'GET audit filter (downloads of the zip)',
         async run(session, vars) {
             if (vars.zipId === undefined)
@@ -11691,6 +11793,32 @@ const CALLS = [
         }
     }
 ];
+/** Deletes the rooms this run created, right away (`deleteAfter: false`). */
+async function removeRooms(session, vars) {
+    const name = 'DELETE rooms';
+    const observation = {};
+    for (const [roomType, room] of Object.entries(vars.rooms)) {
+        const id = session.own('room', room);
+        const a = await session.call('DELETE', `/api/2.0/files/rooms/${id}`, {
+            json: { deleteAfter: false }
+        });
+        observation[`type${roomType}`] = {
+            ...envelopeShape(a),
+            gone: await gone(session, `/api/2.0/files/rooms/${id}`)
+        };
+    }
+    return { name, observation };
+}
+// The server deletes in a background operation: wait for the entry to go, a bounded number of times.
+async function gone(session, path) {
+    for (let i = 0; i < 20; i++) {
+        const check = await session.call('GET', path);
+        if (check.status === 404 || check.status === 403)
+            return true;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    return false;
+}
 /** Deletes the scratch folder (and so everything this run uploaded into it), then checks it is gone. */
 async function cleanUp(session, vars) {
     const name = 'DELETE scratch folder';
@@ -11700,15 +11828,11 @@ async function cleanUp(session, vars) {
     const a = await session.call('DELETE', `/api/2.0/files/folder/${id}`, {
         json: { deleteAfter: false, immediately: true }
     });
-    // The server deletes in a background operation: wait for it, a bounded number of times.
-    let gone = false;
-    for (let i = 0; i < 20 && !gone; i++) {
-        const check = await session.call('GET', `/api/2.0/files/folder/${id}`);
-        gone = check.status === 404 || check.status === 403;
-        if (!gone)
-            await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    return { name, observation: { ...envelopeShape(a), gone }, answer: a.data };
+    return {
+        name,
+        observation: { ...envelopeShape(a), gone: await gone(session, `/api/2.0/files/folder/${id}`) },
+        answer: a.data
+    };
 }
 function scratchFiles() {
     const dir = (0,external_node_fs_.mkdtempSync)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'docspace-contract-'));
@@ -15845,7 +15969,7 @@ class Session {
 async function runCalls(portal, log) {
     const session = new Session(portal, log);
     const files = scratchFiles();
-    const vars = { files: files.dir };
+    const vars = { files: files.dir, rooms: {} };
     const records = [];
     try {
         for (const call of CALLS) {
@@ -15865,6 +15989,13 @@ async function runCalls(portal, log) {
         }
     }
     finally {
+        try {
+            records.push(await removeRooms(session, vars));
+        }
+        catch (error) {
+            log.warning(`Removing the rooms failed: delete rooms ${Object.values(vars.rooms).join(', ')} by hand (${error instanceof Error ? error.message : String(error)})`);
+            records.push({ name: 'DELETE rooms', observation: { failed: 'failed' } });
+        }
         try {
             records.push(await cleanUp(session, vars));
         }

@@ -16,6 +16,7 @@ async function remove(ctx: RequestContext, id: number) {
   const fields = new BodyFields(await ctx.json().catch(() => ({})))
   fields.bool('deleteAfter')
   fields.bool('immediately')
+  fields.done()
   if (id === ctx.state.myDocumentsId || id === ctx.state.roomsFolderId) {
     throw forbidden('Access denied')
   }

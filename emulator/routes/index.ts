@@ -7,6 +7,7 @@ import { registerDownloadRoutes } from './downloads.js'
 import { registerEntryRoutes } from './entries.js'
 import { registerLinkRoutes } from './links.js'
 import { registerPortalRoutes } from './portal.js'
+import { registerRoomRoutes } from './rooms.js'
 import { registerSettingsRoutes } from './settings.js'
 import { registerUploadRoutes } from './uploads.js'
 
@@ -19,5 +20,6 @@ export const defaultAreas: RouteArea[] = [
   registerDownloadRoutes,
   registerSettingsRoutes,
   registerPortalRoutes,
-  registerDeletionRoutes
+  registerDeletionRoutes,
+  registerRoomRoutes
 ]
