@@ -202,6 +202,47 @@ describe('npm run contract', () => {
     }
   })
 
+  it('runs through the bundle: records, compares, replays', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'contract-cli-'))
+    const fixture = join(dir, 'portal.json')
+    const env = { PATH: process.env.PATH, DOCSPACE_API_KEY: portal.adminKey }
+    const run = (args: string[]) =>
+      promisify(execFile)(process.execPath, ['dist/contract/index.js', ...args], {
+        env,
+        encoding: 'utf8',
+        timeout: 60_000
+      })
+    try {
+      const before = untouched()
+      const live = await run([
+        '--portal-url',
+        portal.url,
+        '--folder-id',
+        String(home),
+        '--i-own-this-folder',
+        '--record',
+        fixture
+      ])
+      const lines = live.stdout.trim().split('\n')
+      expect(lines[0]).toBe(`recorded ${CALLS.length + 2} calls in ${fixture}`)
+      expect(lines.slice(1)).toHaveLength(CALLS.length + 2)
+      expect(lines.slice(1).every((line) => line.startsWith('same     '))).toBe(true)
+      expect(live.stdout + live.stderr).not.toContain(portal.adminKey)
+      expect(untouched()).toBe(before)
+      expect(readFixture(fixture).source).toBe('a DocSpace portal')
+
+      const replay = await run(['--replay', fixture])
+      expect(
+        replay.stdout
+          .trim()
+          .split('\n')
+          .every((line) => line.startsWith('same     '))
+      ).toBe(true)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
   it('refuses to run without the confirmation flag, before any request', async () => {
     const seen = portal.requests.length
     const run = await promisify(execFile)(
