@@ -319,6 +319,9 @@ async function probeAuditFilter(client) {
             return 'refused';
         if (error instanceof errors/* DocSpaceError */.z && error.status === 402)
             return 'not-in-plan';
+        // A refused key fails the whole check; anything else only leaves the audit trail unknown.
+        if (error instanceof errors/* DocSpaceError */.z && error.kind !== 'unauthorized')
+            return 'unavailable';
         throw error;
     }
 }
@@ -356,6 +359,9 @@ function auditProblem(facts) {
     const { probe, plan } = facts.audit;
     if (probe === 'filtered' && plan !== false)
         return undefined;
+    if (probe === 'unavailable') {
+        return 'the audit trail could not be read just now (see the warnings): run the check again';
+    }
     if (probe === 'refused') {
         return facts.isAdmin
             ? "the audit trail refused this portal admin's key: an API key needs the `*:read` or `*:write` " +
@@ -634,7 +640,8 @@ const AUDIT_TEXT = {
     filtered: 'answers filtered queries: download limits can be enforced',
     fallback: 'ignores filters (no Audit option in the plan): download limits cannot be enforced',
     refused: 'refused to this key: download limits cannot be enforced',
-    'not-in-plan': 'not in the plan (HTTP 402): download limits cannot be enforced'
+    'not-in-plan': 'not in the plan (HTTP 402): download limits cannot be enforced',
+    unavailable: 'could not be read (see the warnings): whether download limits can be enforced is unknown'
 };
 async function checkTarget(context, target) {
     const { client } = context;

@@ -153,3 +153,25 @@ describe('check-portal', () => {
     }
   })
 })
+
+describe('check-portal when the audit trail fails', () => {
+  it('reports it unavailable instead of failing the whole check', async () => {
+    emulator.faults.add({
+      kind: 'status',
+      status: 500,
+      method: 'GET',
+      path: '/api/2.0/security/audit/events/filter'
+    })
+    try {
+      const result = await runWith(emulator, {
+        operation: 'check-portal',
+        require: 'enforce-limits',
+        'max-retries': '0'
+      })
+      expect((result.report as Report).audit.state).toBe('unavailable')
+      expect(result.failures).toEqual([expect.stringContaining('could not be read just now')])
+    } finally {
+      emulator.faults.clear()
+    }
+  })
+})

@@ -65,9 +65,9 @@ export const getFilesSettings = (client: DocSpaceClient) =>
 /**
  * `filtered`: the audit trail applies filters (download limits can be enforced). `fallback`: it ignored
  * them and answered its last events (the plan lacks the Audit option). `refused`: 403 (not a portal
- * admin, or an API key without the `*:read` scope). `not-in-plan`: 402.
+ * admin, or an API key without the `*:read` scope). `not-in-plan`: 402. `unavailable`: any other failure.
  */
-export type AuditProbe = 'filtered' | 'fallback' | 'refused' | 'not-in-plan'
+export type AuditProbe = 'filtered' | 'fallback' | 'refused' | 'not-in-plan' | 'unavailable'
 
 // FileDownloaded of file "0": no such file exists, so a portal that applies the filter answers nothing,
 // and one that falls back answers its last 20 events whatever they are.
@@ -83,6 +83,8 @@ export async function probeAuditFilter(client: DocSpaceClient): Promise<AuditPro
   } catch (error) {
     if (error instanceof DocSpaceError && error.status === 403) return 'refused'
     if (error instanceof DocSpaceError && error.status === 402) return 'not-in-plan'
+    // A refused key fails the whole check; anything else only leaves the audit trail unknown.
+    if (error instanceof DocSpaceError && error.kind !== 'unauthorized') return 'unavailable'
     throw error
   }
 }

@@ -57,6 +57,9 @@ function shareProblems(operation: Operation, targets: TargetCapabilities[]): str
 export function auditProblem(facts: PortalFacts): string | undefined {
   const { probe, plan } = facts.audit
   if (probe === 'filtered' && plan !== false) return undefined
+  if (probe === 'unavailable') {
+    return 'the audit trail could not be read just now (see the warnings): run the check again'
+  }
   if (probe === 'refused') {
     return facts.isAdmin
       ? "the audit trail refused this portal admin's key: an API key needs the `*:read` or `*:write` " +

@@ -41,7 +41,9 @@ const AUDIT_TEXT: Record<AuditProbe, string> = {
   filtered: 'answers filtered queries: download limits can be enforced',
   fallback: 'ignores filters (no Audit option in the plan): download limits cannot be enforced',
   refused: 'refused to this key: download limits cannot be enforced',
-  'not-in-plan': 'not in the plan (HTTP 402): download limits cannot be enforced'
+  'not-in-plan': 'not in the plan (HTTP 402): download limits cannot be enforced',
+  unavailable:
+    'could not be read (see the warnings): whether download limits can be enforced is unknown'
 }
 
 async function checkTarget(context: OperationContext, target: Target): Promise<TargetCapabilities> {
