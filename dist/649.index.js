@@ -8,9 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   WU: () => (/* binding */ AuditAccessError),
 /* harmony export */   ii: () => (/* binding */ downloadsSince),
+/* harmony export */   jU: () => (/* binding */ AUDIT_FILTER_PATH),
 /* harmony export */   lN: () => (/* binding */ DownloadCounter)
 /* harmony export */ });
-/* unused harmony exports AUDIT_FILTER_PATH, DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
+/* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
@@ -219,8 +220,8 @@ var audit = __webpack_require__(7783);
 var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/links/share-rights.ts + 1 modules
-var share_rights = __webpack_require__(5754);
+// EXTERNAL MODULE: ./src/links/share-rights.ts
+var share_rights = __webpack_require__(5356);
 // EXTERNAL MODULE: ./src/links/find-link.ts
 var find_link = __webpack_require__(8087);
 // EXTERNAL MODULE: ./src/links/link-state.ts
@@ -678,8 +679,8 @@ var entries = __webpack_require__(4532);
 var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var links = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/links/share-rights.ts + 1 modules
-var share_rights = __webpack_require__(5754);
+// EXTERNAL MODULE: ./src/links/share-rights.ts
+var share_rights = __webpack_require__(5356);
 // EXTERNAL MODULE: ./src/operations/enforce-limits.ts + 1 modules
 var enforce_limits = __webpack_require__(267);
 ;// CONCATENATED MODULE: ./src/operations/sweep.ts

@@ -130,6 +130,14 @@ function shareNames(accesses: readonly number[]): string[] {
  * Collaboration and Virtual data rooms always show `canShare: false`, and still list file-style external
  * rights although they take no external link; their `shareSettings` has no ExternalLink then.
  */
+// FileSecurity.cs L108-155: files in My documents and most rooms take 6 additional links and no primary
+// one; files in a Public room 1 primary and 5 additional; in a Form-filling room only the primary.
+function fileLinkCounts(roomType: number | undefined): Record<string, number> {
+  if (roomType === RoomType.PublicRoom) return { PrimaryExternalLink: 1, ExternalLink: 5 }
+  if (roomType === RoomType.FillingFormsRoom) return { PrimaryExternalLink: 1 }
+  return { ExternalLink: 6 }
+}
+
 export function shareFields(state: EmulatorState, entry: EntryRecord, userId: string) {
   const rights = state.canShare(entry.id, userId)
   const noExternal =
@@ -140,6 +148,7 @@ export function shareFields(state: EmulatorState, entry: EntryRecord, userId: st
     Edit: rights,
     EditAccess: rights,
     ReadLinks: rights,
+    Create: entry.kind !== 'file',
     EditInternal: rights && canEditInternal(state.roomOf(entry.id)?.roomType),
     Download: true
   }
@@ -149,10 +158,7 @@ export function shareFields(state: EmulatorState, entry: EntryRecord, userId: st
   if (entry.kind === 'file') {
     const names = shareNames(formatAccesses(fileFormat(entry.title, entry.isForm)))
     available = { ExternalLink: names, PrimaryExternalLink: names }
-    shareSettings = {
-      ExternalLink: state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6,
-      PrimaryExternalLink: 1
-    }
+    shareSettings = fileLinkCounts(state.roomOf(entry.id)?.roomType)
   } else if (entry.kind === 'room') {
     const rule = roomRule(entry.roomType)
     available = {

@@ -100,13 +100,23 @@ export interface PortalSettings {
   internalLinksByDefault: boolean
   /** False on portals older than the `POST files/{folderId}/session` endpoint: it answers 404 there. */
   sessionEndpoint: boolean
+  /** `documentServer` of GET settings/version/build: null (omitted) when no editors are connected. */
+  documentServerVersion: string | null
+  /** False: external sharing is restricted (FilesSettings.cs L539: `!DisableShareLinkSetting`). */
+  externalShare: boolean
+  externalShareApplyToDocuments: boolean
+  externalShareApplyToRooms: boolean
 }
 
 export const DEFAULT_PORTAL_SETTINGS: PortalSettings = {
   version: '3.7.2.1871',
   chunkUploadSize: 10 * 1024 * 1024,
   internalLinksByDefault: false,
-  sessionEndpoint: true
+  sessionEndpoint: true,
+  documentServerVersion: '9.0.4.50',
+  externalShare: true,
+  externalShareApplyToDocuments: false,
+  externalShareApplyToRooms: false
 }
 
 export function entryTypeOf(entry: EntryRecord): number {
@@ -333,6 +343,22 @@ export class EmulatorState {
     if (!list || index < 0) return false
     list.splice(index, 1)
     return true
+  }
+
+  /** Removes an entry with everything inside it and their links; returns how many entries went. */
+  deleteEntry(id: number): number {
+    const doomed = [id]
+    for (let i = 0; i < doomed.length; i++) {
+      for (const e of this.entries.values()) {
+        if (e.parentId === doomed[i] && e.id !== doomed[i]) doomed.push(e.id)
+      }
+    }
+    let removed = 0
+    for (const entryId of doomed) {
+      if (this.entries.delete(entryId)) removed++
+      this.linksByEntry.delete(entryId)
+    }
+    return removed
   }
 
   createFolder(title: string, parentId: number, userId: string): FolderRecord {

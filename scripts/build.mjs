@@ -1,6 +1,7 @@
-// Builds the committed bundles with ncc: the action (dist/index.js) and the emulator that the demo and the
-// end-to-end tests start (dist/emulator/index.js). With --check it builds into a temporary folder and fails
-// when the committed dist/ differs from what the source builds now.
+// Builds the committed bundles with ncc: the action (dist/index.js), the emulator that the demo and the
+// end-to-end tests start (dist/emulator/index.js) and the maintainers' contract script
+// (dist/contract/index.js). With --check it builds into a temporary folder and fails when the committed
+// dist/ differs from what the source builds now.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import {
@@ -17,7 +18,8 @@ import { tmpdir } from 'node:os'
 
 const bundles = [
   { entry: 'src/index.ts', out: '' },
-  { entry: 'emulator/cli.ts', out: 'emulator' }
+  { entry: 'emulator/cli.ts', out: 'emulator' },
+  { entry: 'contract/cli.ts', out: 'contract' }
 ]
 const check = process.argv.includes('--check')
 // Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.

@@ -16,6 +16,7 @@ import { readLinkSettings } from './inputs/link-settings.js'
 import { normalizePortalUrl } from './inputs/portal-url.js'
 import { parseChoice, parseWholeNumber, readBoolean, readInput, splitLines } from './inputs/read.js'
 import { readTargets } from './inputs/targets.js'
+import { readRequire } from './inputs/require.js'
 
 export { InputError } from './inputs/input-error.js'
 
@@ -47,7 +48,7 @@ export function getInputs(
     env,
     {
       operation,
-      kind: operation === 'upload' ? 'file' : (targets[0] as Target).kind,
+      kind: operation === 'upload' ? 'file' : ((targets[0] as Target | undefined)?.kind ?? 'file'),
       linksWanted: operation !== 'upload' || upload.createLinks
     },
     now
@@ -67,7 +68,8 @@ export function getInputs(
     link,
     dryRun: readBoolean(env, 'dry-run', false),
     policy: readPolicy(env, operation),
-    upload
+    upload,
+    ...(operation === 'check-portal' ? { require: readRequire(env) } : {})
   }
 }
 

@@ -16,6 +16,7 @@ export function outputsOf(result: OperationResult): Record<string, string> {
   if (result.revokedCount !== undefined) outputs.revokedCount = String(result.revokedCount)
   if (result.keptCount !== undefined) outputs.keptCount = String(result.keptCount)
   if (result.downloads !== undefined) outputs.downloads = String(result.downloads)
+  if (result.report !== undefined) outputs.report = JSON.stringify(result.report)
   return outputs
 }
 

@@ -8,7 +8,8 @@ export const OPERATIONS = [
   'revoke-link',
   'enforce-limits',
   'sweep',
-  'upload'
+  'upload',
+  'check-portal'
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
 
@@ -86,4 +87,6 @@ export interface ActionRequest {
   dryRun: boolean
   policy: SweepPolicy
   upload: UploadSettings
+  /** `check-portal`: the operations the step fails without (the `require` input). */
+  require?: Operation[]
 }

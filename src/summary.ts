@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult, OutputLink } from './operations/result.js'
+import type { OperationResult, OutputLink, SummaryTable } from './operations/result.js'
 import { scrubSecrets } from './secrets.js'
 
 // The runner rejects a step summary over 1 MiB; stay well under it.
@@ -68,6 +68,7 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
     const items = result.failures.map((f) => `<li>${escapeHtml(f)}</li>`).join('')
     parts.push(`<p>Failures:</p><ul>${items}</ul>`)
   }
+  for (const table of result?.tables ?? []) parts.push(renderTable(table))
   const links = result?.links ?? []
   if (links.length === 0) return parts.join('\n')
   const withTarget = links.some((link) => link.target !== undefined || link.file !== undefined)
@@ -96,6 +97,12 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
   }
   parts.push(`${header}\n${rows.join('\n')}\n</table>`)
   return parts.join('\n')
+}
+
+function renderTable(table: SummaryTable): string {
+  const head = `<tr>${table.head.map((h) => `<th>${escapeHtml(h)}</th>`).join('')}</tr>`
+  const rows = table.rows.map((r) => `<tr>${r.map(cell).join('')}</tr>`)
+  return [`<h3>${escapeHtml(table.caption)}</h3>`, '<table>', head, ...rows, '</table>'].join('\n')
 }
 
 /** A summary that cannot be written is a warning, never a failed step. */

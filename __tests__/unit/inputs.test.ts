@@ -375,7 +375,8 @@ describe('operation', () => {
     (value) => {
       expect(failure({ operation: value }).message).toBe(
         'Input `operation` must be `create-link`, `list-links`, `update-link`, `revoke-link`, ' +
-          `\`enforce-limits\`, \`sweep\` or \`upload\`, like \`create-link\` (got \`${value}\`).`
+          `\`enforce-limits\`, \`sweep\`, \`upload\` or \`check-portal\`, like \`create-link\` ` +
+          `(got \`${value}\`).`
       )
     }
   )

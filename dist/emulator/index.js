@@ -2603,7 +2603,11 @@ const DEFAULT_PORTAL_SETTINGS = {
     version: '3.7.2.1871',
     chunkUploadSize: 10 * 1024 * 1024,
     internalLinksByDefault: false,
-    sessionEndpoint: true
+    sessionEndpoint: true,
+    documentServerVersion: '9.0.4.50',
+    externalShare: true,
+    externalShareApplyToDocuments: false,
+    externalShareApplyToRooms: false
 };
 function entryTypeOf(entry) {
     return entry.kind === 'file'
@@ -2809,6 +2813,23 @@ class EmulatorState {
         list.splice(index, 1);
         return true;
     }
+    /** Removes an entry with everything inside it and their links; returns how many entries went. */
+    deleteEntry(id) {
+        const doomed = [id];
+        for (let i = 0; i < doomed.length; i++) {
+            for (const e of this.entries.values()) {
+                if (e.parentId === doomed[i] && e.id !== doomed[i])
+                    doomed.push(e.id);
+            }
+        }
+        let removed = 0;
+        for (const entryId of doomed) {
+            if (this.entries.delete(entryId))
+                removed++;
+            this.linksByEntry.delete(entryId);
+        }
+        return removed;
+    }
     createFolder(title, parentId, userId) {
         const folder = this.insertFolder(title, parentId);
         folder.createdBy = userId;
@@ -2858,20 +2879,34 @@ function checkSettings(settings) {
     return settings;
 }
 function registerSettingsRoutes(router) {
-    // web/ASC.Web.Api/Api/Settings/SettingsController.cs GetBuildVersionsAsync: BuildVersion
-    // {communityServer, docSpace, documentServer, mailServer, xmppServer}; absent parts are null (omitted).
-    router.route('GET', '/api/2.0/settings/version/build', (ctx) => ok({ docSpace: ctx.state.settings.version, documentServer: '9.0.4.50' }));
-    // products/ASC.Files/Server/Api/SettingsController.cs GetFilesSettings: FilesSettingsDto, whose
-    // chunkUploadSize is SetupInfo.ChunkUploadSize (web/ASC.Web.Core/SetupInfo.cs L104,
-    // `files:uploader:chunk-size`). A subset of its fields.
-    router.route('GET', '/api/2.0/files/settings', (ctx) => ok({
-        chunkUploadSize: ctx.state.settings.chunkUploadSize,
-        extsWebPreviewed: ['.docx', '.xlsx', '.pptx', '.pdf'],
-        extsWebEdited: ['.docx', '.xlsx', '.pptx'],
-        extsWebReviewed: ['.docx'],
-        storeOriginalFiles: true,
-        defaultSharingAccessRights: [2]
-    }));
+    // web/ASC.Web.Api/Api/Settings/VersionController.cs and BuildVersion.cs: {communityServer, docSpace,
+    // documentServer, mailServer, xmppServer}; absent parts are null (omitted).
+    router.route('GET', '/api/2.0/settings/version/build', (ctx) => ok({
+        docSpace: ctx.state.settings.version,
+        documentServer: ctx.state.settings.documentServerVersion ?? undefined
+    }), { anonymous: true });
+    // products/ASC.Files/Server/Api/SettingsController.cs GetFilesSettings (L217): FilesSettingsDto
+    // (FilesSettingsDto.cs L484-510), whose chunkUploadSize is SetupInfo.ChunkUploadSize
+    // (web/ASC.Web.Core/SetupInfo.cs L104, `files:uploader:chunk-size`). A subset of its fields.
+    router.route('GET', '/api/2.0/files/settings', (ctx) => {
+        const s = ctx.state.settings;
+        return ok({
+            extsArchive: ['.zip', '.tar', '.gz', '.7z', '.rar'],
+            extsWebPreviewed: ['.docx', '.xlsx', '.pptx', '.pdf'],
+            extsWebEdited: ['.docx', '.xlsx', '.pptx'],
+            extsWebReviewed: ['.docx'],
+            storeOriginalFiles: true,
+            externalShare: s.externalShare,
+            externalShareSocialMedia: s.externalShare,
+            maxUploadThreadCount: 15,
+            chunkUploadSize: s.chunkUploadSize,
+            defaultShareLinkInternal: s.internalLinksByDefault,
+            externalShareApplyToDocuments: s.externalShareApplyToDocuments,
+            externalShareApplyToRooms: s.externalShareApplyToRooms,
+            blockExistingLinksOnRestrict: false,
+            defaultSharingAccessRights: [2]
+        });
+    }, { anonymous: true });
 }
 
 ;// CONCATENATED MODULE: ./emulator/seed.ts
@@ -3563,9 +3598,73 @@ function registerAuthenticationRoutes(router) {
             id: user.id,
             displayName: user.displayName,
             email: user.email,
-            isAdmin: user.isAdmin
+            isAdmin: user.isAdmin,
+            // EmployeeFullDto: the portal owner is the emulator's admin.
+            isOwner: user.id === ctx.state.directory.admin.id,
+            isVisitor: false
         });
     });
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
+
+const FILE_NOT_FOUND = 'The required file was not found';
+function idParam(ctx, name) {
+    return Number(ctx.params[name]);
+}
+function requireFile(ctx, param = 'id') {
+    const file = ctx.state.file(idParam(ctx, param));
+    if (!file)
+        throw notFound(FILE_NOT_FOUND);
+    return file;
+}
+/** A folder or a room: rooms are folders. */
+function requireFolder(ctx, param = 'id') {
+    const folder = ctx.state.folder(idParam(ctx, param));
+    if (!folder)
+        throw notFound();
+    return folder;
+}
+function requireRoom(ctx, param = 'id') {
+    const room = ctx.state.room(idParam(ctx, param));
+    if (!room)
+        throw notFound();
+    return room;
+}
+/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
+function callerId(ctx) {
+    if (!ctx.user)
+        throw new Error('callerId() on an anonymous route');
+    return ctx.user.id;
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/deletion.ts
+// Deleting files and folders: DELETE /api/2.0/files/folder/{id} and /api/2.0/files/file/{id}
+// (products/ASC.Files/Server/Api/FoldersController.cs L229, FilesController.cs). The server queues a file
+// operation and answers the list of operations; the emulator carries it out at once (as `immediately:
+// true` does, skipping the trash) and answers the operation finished. System folders cannot be deleted.
+
+
+
+
+/** FileOperationType.Delete. */
+const DELETE_OPERATION = 2;
+async function remove(ctx, id) {
+    const fields = new BodyFields(await ctx.json().catch(() => ({})));
+    fields.bool('deleteAfter');
+    fields.bool('immediately');
+    fields.done();
+    if (id === ctx.state.myDocumentsId || id === ctx.state.roomsFolderId) {
+        throw forbidden('Access denied');
+    }
+    ctx.state.deleteEntry(id);
+    return ok([
+        { id: (0,external_node_crypto_namespaceObject.randomUUID)(), operation: DELETE_OPERATION, progress: 100, error: '', finished: true }
+    ]);
+}
+function registerDeletionRoutes(router) {
+    router.route('DELETE', '/api/2.0/files/folder/{id:int}', (ctx) => remove(ctx, requireFolder(ctx).id));
+    router.route('DELETE', '/api/2.0/files/file/{id:int}', (ctx) => remove(ctx, requireFile(ctx).id));
 }
 
 ;// CONCATENATED MODULE: ./emulator/routes/downloads.ts
@@ -4192,6 +4291,15 @@ function shareNames(accesses) {
  * Collaboration and Virtual data rooms always show `canShare: false`, and still list file-style external
  * rights although they take no external link; their `shareSettings` has no ExternalLink then.
  */
+// FileSecurity.cs L108-155: files in My documents and most rooms take 6 additional links and no primary
+// one; files in a Public room 1 primary and 5 additional; in a Form-filling room only the primary.
+function fileLinkCounts(roomType) {
+    if (roomType === RoomType.PublicRoom)
+        return { PrimaryExternalLink: 1, ExternalLink: 5 };
+    if (roomType === RoomType.FillingFormsRoom)
+        return { PrimaryExternalLink: 1 };
+    return { ExternalLink: 6 };
+}
 function shareFields(state, entry, userId) {
     const rights = state.canShare(entry.id, userId);
     const noExternal = entry.kind === 'room' &&
@@ -4201,6 +4309,7 @@ function shareFields(state, entry, userId) {
         Edit: rights,
         EditAccess: rights,
         ReadLinks: rights,
+        Create: entry.kind !== 'file',
         EditInternal: rights && canEditInternal(state.roomOf(entry.id)?.roomType),
         Download: true
     };
@@ -4211,10 +4320,7 @@ function shareFields(state, entry, userId) {
     if (entry.kind === 'file') {
         const names = shareNames(formatAccesses(fileFormat(entry.title, entry.isForm)));
         available = { ExternalLink: names, PrimaryExternalLink: names };
-        shareSettings = {
-            ExternalLink: state.roomOf(entry.id)?.roomType === RoomType.PublicRoom ? 5 : 6,
-            PrimaryExternalLink: 1
-        };
+        shareSettings = fileLinkCounts(state.roomOf(entry.id)?.roomType);
     }
     else if (entry.kind === 'room') {
         const rule = roomRule(entry.roomType);
@@ -4245,38 +4351,6 @@ function shareFields(state, entry, userId) {
         availableShareRights: available,
         shareSettings
     };
-}
-
-;// CONCATENATED MODULE: ./emulator/routes/lookup.ts
-
-const FILE_NOT_FOUND = 'The required file was not found';
-function idParam(ctx, name) {
-    return Number(ctx.params[name]);
-}
-function requireFile(ctx, param = 'id') {
-    const file = ctx.state.file(idParam(ctx, param));
-    if (!file)
-        throw notFound(FILE_NOT_FOUND);
-    return file;
-}
-/** A folder or a room: rooms are folders. */
-function requireFolder(ctx, param = 'id') {
-    const folder = ctx.state.folder(idParam(ctx, param));
-    if (!folder)
-        throw notFound();
-    return folder;
-}
-function requireRoom(ctx, param = 'id') {
-    const room = ctx.state.room(idParam(ctx, param));
-    if (!room)
-        throw notFound();
-    return room;
-}
-/** The authenticated caller's id (routes are authorized unless registered as anonymous). */
-function callerId(ctx) {
-    if (!ctx.user)
-        throw new Error('callerId() on an anonymous route');
-    return ctx.user.id;
 }
 
 ;// CONCATENATED MODULE: ./emulator/routes/entries.ts
@@ -4418,6 +4492,76 @@ function registerLinkRoutes(router) {
     });
     router.route('GET', '/api/2.0/files/folder/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireFolder(ctx), DEFAULT_PRIMARY, callerId(ctx))));
     router.route('GET', '/api/2.0/files/rooms/{id:int}/link', (ctx) => primaryReply(ctx, primaryLink(ctx.state, requireRoom(ctx), DEFAULT_PRIMARY, callerId(ctx))));
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/portal.ts
+
+
+function registerPortalRoutes(router) {
+    router.route('GET', '/api/2.0/portal/quota', (ctx) => {
+        if (!ctx.user?.isAdmin) {
+            throw new ApiError(403, 'Access denied', 'System.Security.SecurityException', -2146233078);
+        }
+        return ok({
+            tenantId: 1,
+            name: 'emulator',
+            visible: true,
+            maxFileSize: 1024 * 1024 * 1024,
+            maxTotalSize: 100 * 1024 * 1024 * 1024,
+            countUser: ctx.state.directory.users().length,
+            countRoom: -1,
+            trial: false,
+            free: false,
+            audit: auditSettings(ctx.state).auditOption,
+            docsEdition: ctx.state.settings.documentServerVersion !== null,
+            ldap: false,
+            sso: false,
+            thirdParty: true
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./emulator/routes/rooms.ts
+// Creating and removing rooms: POST /api/2.0/files/rooms and DELETE /api/2.0/files/rooms/{id}
+// (products/ASC.Files/Server/Api/VirtualRoomsController.cs L87, L420). Only DocSpace and room admins
+// create rooms; the emulator's regular user is neither, so it gets the server's 403. The server removes a
+// room in a background operation and answers that operation; the emulator removes it at once.
+
+
+
+
+
+
+function registerRoomRoutes(router) {
+    router.route('POST', '/api/2.0/files/rooms', async (ctx) => {
+        const fields = new BodyFields(await ctx.json());
+        const title = fields.string('title')?.trim();
+        const roomType = fields.int('roomType', { min: 1, max: 9 });
+        fields.done();
+        if (!ctx.user?.isAdmin)
+            throw forbidden('Access denied');
+        if (!title)
+            throw badRequest('Title is empty');
+        if (roomType === undefined || !Object.values(RoomType).includes(roomType)) {
+            throw badRequest('Unknown room type');
+        }
+        const room = ctx.state.addRoom({ title, roomType });
+        room.createdBy = ctx.user.id;
+        return ok({
+            ...folderDto(room, ctx.state, ctx.portal),
+            ...shareFields(ctx.state, room, ctx.user.id)
+        });
+    });
+    router.route('DELETE', '/api/2.0/files/rooms/{id:int}', async (ctx) => {
+        const room = requireRoom(ctx);
+        const fields = new BodyFields(await ctx.json().catch(() => ({})));
+        fields.bool('deleteAfter');
+        fields.done();
+        if (!ctx.user?.isAdmin && room.createdBy !== ctx.user?.id)
+            throw forbidden('Access denied');
+        ctx.state.deleteEntry(room.id);
+        return ok({ id: (0,external_node_crypto_namespaceObject.randomUUID)(), operation: 2, progress: 100, error: '', finished: true });
+    });
 }
 
 // EXTERNAL MODULE: ./node_modules/busboy/lib/index.js
@@ -4814,6 +4958,9 @@ function registerUploadRoutes(router) {
 
 
 
+
+
+
 const defaultAreas = [
     registerAuthenticationRoutes,
     registerEntryRoutes,
@@ -4821,7 +4968,10 @@ const defaultAreas = [
     registerUploadRoutes,
     registerAuditRoutes,
     registerDownloadRoutes,
-    registerSettingsRoutes
+    registerSettingsRoutes,
+    registerPortalRoutes,
+    registerDeletionRoutes,
+    registerRoomRoutes
 ];
 
 ;// CONCATENATED MODULE: ./emulator/faults.ts

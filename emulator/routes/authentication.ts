@@ -40,7 +40,10 @@ export function registerAuthenticationRoutes(router: Router): void {
         id: user.id,
         displayName: user.displayName,
         email: user.email,
-        isAdmin: user.isAdmin
+        isAdmin: user.isAdmin,
+        // EmployeeFullDto: the portal owner is the emulator's admin.
+        isOwner: user.id === ctx.state.directory.admin.id,
+        isVisitor: false
       }
     )
   })

@@ -2,9 +2,12 @@
 import type { RouteArea } from '../router.js'
 import { registerAuditRoutes } from './audit.js'
 import { registerAuthenticationRoutes } from './authentication.js'
+import { registerDeletionRoutes } from './deletion.js'
 import { registerDownloadRoutes } from './downloads.js'
 import { registerEntryRoutes } from './entries.js'
 import { registerLinkRoutes } from './links.js'
+import { registerPortalRoutes } from './portal.js'
+import { registerRoomRoutes } from './rooms.js'
 import { registerSettingsRoutes } from './settings.js'
 import { registerUploadRoutes } from './uploads.js'
 
@@ -15,5 +18,8 @@ export const defaultAreas: RouteArea[] = [
   registerUploadRoutes,
   registerAuditRoutes,
   registerDownloadRoutes,
-  registerSettingsRoutes
+  registerSettingsRoutes,
+  registerPortalRoutes,
+  registerDeletionRoutes,
+  registerRoomRoutes
 ]

@@ -1,4 +1,6 @@
-// Portal settings the action reads: the build versions and the file settings (the upload chunk size).
+// Portal settings any caller may read: the build versions and the files settings (the upload chunk size and
+// the sharing settings). Both are [AllowAnonymous] on the server. Null values are omitted, as the server's
+// JSON options do.
 import type { Router } from '../router.js'
 import { ok } from '../http.js'
 import type { PortalSettings } from '../state.js'
@@ -16,23 +18,44 @@ export function checkSettings(settings: Partial<PortalSettings>): Partial<Portal
 }
 
 export function registerSettingsRoutes(router: Router): void {
-  // web/ASC.Web.Api/Api/Settings/SettingsController.cs GetBuildVersionsAsync: BuildVersion
-  // {communityServer, docSpace, documentServer, mailServer, xmppServer}; absent parts are null (omitted).
-  router.route('GET', '/api/2.0/settings/version/build', (ctx) =>
-    ok({ docSpace: ctx.state.settings.version, documentServer: '9.0.4.50' })
+  // web/ASC.Web.Api/Api/Settings/VersionController.cs and BuildVersion.cs: {communityServer, docSpace,
+  // documentServer, mailServer, xmppServer}; absent parts are null (omitted).
+  router.route(
+    'GET',
+    '/api/2.0/settings/version/build',
+    (ctx) =>
+      ok({
+        docSpace: ctx.state.settings.version,
+        documentServer: ctx.state.settings.documentServerVersion ?? undefined
+      }),
+    { anonymous: true }
   )
 
-  // products/ASC.Files/Server/Api/SettingsController.cs GetFilesSettings: FilesSettingsDto, whose
-  // chunkUploadSize is SetupInfo.ChunkUploadSize (web/ASC.Web.Core/SetupInfo.cs L104,
-  // `files:uploader:chunk-size`). A subset of its fields.
-  router.route('GET', '/api/2.0/files/settings', (ctx) =>
-    ok({
-      chunkUploadSize: ctx.state.settings.chunkUploadSize,
-      extsWebPreviewed: ['.docx', '.xlsx', '.pptx', '.pdf'],
-      extsWebEdited: ['.docx', '.xlsx', '.pptx'],
-      extsWebReviewed: ['.docx'],
-      storeOriginalFiles: true,
-      defaultSharingAccessRights: [2]
-    })
+  // products/ASC.Files/Server/Api/SettingsController.cs GetFilesSettings (L217): FilesSettingsDto
+  // (FilesSettingsDto.cs L484-510), whose chunkUploadSize is SetupInfo.ChunkUploadSize
+  // (web/ASC.Web.Core/SetupInfo.cs L104, `files:uploader:chunk-size`). A subset of its fields.
+  router.route(
+    'GET',
+    '/api/2.0/files/settings',
+    (ctx) => {
+      const s = ctx.state.settings
+      return ok({
+        extsArchive: ['.zip', '.tar', '.gz', '.7z', '.rar'],
+        extsWebPreviewed: ['.docx', '.xlsx', '.pptx', '.pdf'],
+        extsWebEdited: ['.docx', '.xlsx', '.pptx'],
+        extsWebReviewed: ['.docx'],
+        storeOriginalFiles: true,
+        externalShare: s.externalShare,
+        externalShareSocialMedia: s.externalShare,
+        maxUploadThreadCount: 15,
+        chunkUploadSize: s.chunkUploadSize,
+        defaultShareLinkInternal: s.internalLinksByDefault,
+        externalShareApplyToDocuments: s.externalShareApplyToDocuments,
+        externalShareApplyToRooms: s.externalShareApplyToRooms,
+        blockExistingLinksOnRestrict: false,
+        defaultSharingAccessRights: [2]
+      })
+    },
+    { anonymous: true }
   )
 }

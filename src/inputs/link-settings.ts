@@ -24,7 +24,8 @@ const USED: Record<Operation, 'all' | readonly PartialUse[]> = {
   // A download limit given to enforce-limits stands in for the one in the link's title.
   'enforce-limits': ['title', 'max-downloads'],
   'list-links': ['link-type'],
-  sweep: []
+  sweep: [],
+  'check-portal': []
 }
 
 const LINK_TYPES = ['external', 'invitation'] as const

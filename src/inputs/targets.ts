@@ -3,6 +3,9 @@ import { parseId, parseIdList } from './ids.js'
 import { InputError, inputError } from './input-error.js'
 import { readInput } from './read.js'
 
+/** check-portal reads each target and its links: a bound on what one step may ask. */
+export const MAX_CHECKED_TARGETS = 50
+
 const TARGET_INPUTS: ReadonlyArray<readonly [TargetKind, string]> = [
   ['file', 'file-id'],
   ['folder', 'folder-id'],
@@ -11,7 +14,8 @@ const TARGET_INPUTS: ReadonlyArray<readonly [TargetKind, string]> = [
 
 /**
  * What the operation works on: exactly one file, folder or room; for `upload` a folder or room to put
- * the files into; for `sweep` any number of each, at least one in all.
+ * the files into; for `sweep` any number of each, at least one in all; for `check-portal` any number,
+ * none included.
  */
 export function readTargets(env: NodeJS.ProcessEnv, operation: Operation): Target[] {
   const given = TARGET_INPUTS.map(([kind, name]) => ({
@@ -20,11 +24,17 @@ export function readTargets(env: NodeJS.ProcessEnv, operation: Operation): Targe
     value: readInput(env, name)
   })).filter((t): t is { kind: TargetKind; name: string; value: string } => t.value !== undefined)
 
-  if (operation === 'sweep') {
+  if (operation === 'sweep' || operation === 'check-portal') {
     const targets = given.flatMap(({ kind, name, value }) =>
       parseIdList(name, value).map((id) => ({ kind, id }))
     )
-    if (targets.length === 0) {
+    if (targets.length > MAX_CHECKED_TARGETS && operation === 'check-portal') {
+      throw new InputError(
+        `Inputs \`file-id\`, \`folder-id\` and \`room-id\` give ${targets.length} targets; ` +
+          `\`check-portal\` checks at most ${MAX_CHECKED_TARGETS}, like \`folder-id: 101, 102\`.`
+      )
+    }
+    if (targets.length === 0 && operation === 'sweep') {
       throw new InputError(
         'Input `file-id`, `folder-id` or `room-id` must give at least one id to sweep, like ' +
           '`folder-id: 101, 102`.'

@@ -32,18 +32,28 @@ function what(target: Target, entry: ShareRightsEntry): string {
 }
 
 /**
- * Why the key's user cannot manage the entry's links, or undefined when it can (or the portal does not
- * say). Collaboration and Virtual data rooms always show `canShare: false`, since they take no external
- * link: their `security.EditAccess` tells instead.
+ * Whether the key's user may manage the entry's links; undefined where the portal does not say.
+ * Collaboration and Virtual data rooms always show `canShare: false`, since they take no external link:
+ * their `security.EditAccess` tells instead.
  */
-export function missingShareRight(target: Target, entry: ShareRightsEntry): string | undefined {
+export function canManageLinks(
+  target: Target,
+  entry: Pick<ShareRightsEntry, 'canShare' | 'security' | 'roomType'>
+): boolean | undefined {
   const roomWithoutExternal =
     target.kind === 'room' &&
     (entry.roomType === RoomType.Collaboration || entry.roomType === RoomType.VirtualData)
-  const can = roomWithoutExternal
+  return roomWithoutExternal
     ? entry.security?.EditAccess
     : (entry.canShare ?? entry.security?.EditAccess)
-  if (can !== false) return undefined
+}
+
+/**
+ * Why the key's user cannot manage the entry's links, or undefined when it can (or the portal does not
+ * say).
+ */
+export function missingShareRight(target: Target, entry: ShareRightsEntry): string | undefined {
+  if (canManageLinks(target, entry) !== false) return undefined
   return (
     `cannot manage the links of ${what(target, entry)}: it lacks the share right there ` +
     '(`canShare` is false; in a room it takes the room-manager role or ownership, even for a portal ' +

@@ -19,7 +19,8 @@ const operations: Record<Operation, () => Promise<OperationRunner>> = {
   'revoke-link': async () => revokeLink,
   'enforce-limits': async () => (await import('./enforce-limits.js')).enforceLimits,
   sweep: async () => (await import('./sweep.js')).sweep,
-  upload: async () => (await import('./upload.js')).upload
+  upload: async () => (await import('./upload.js')).upload,
+  'check-portal': async () => (await import('./check-portal.js')).checkPortal
 }
 
 export async function runOperation(

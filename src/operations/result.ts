@@ -42,4 +42,14 @@ export interface OperationResult {
   failures?: string[]
   /** Extra summary lines (warnings about what the count can see, and so on). */
   notes?: string[]
+  /** `check-portal`: what it found, as the `report` output (JSON). */
+  report?: unknown
+  /** Tables for the job summary besides the links table; cells are plain text, escaped when written. */
+  tables?: SummaryTable[]
+}
+
+export interface SummaryTable {
+  caption: string
+  head: string[]
+  rows: string[][]
 }
