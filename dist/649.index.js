@@ -13,6 +13,7 @@ export const modules = {
 /* unused harmony exports AUDIT_FILTER_PATH, DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
 // each download of a file (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062) with
 // the file id as target, whichever link or user it came through. The filter that really works is
@@ -20,6 +21,7 @@ export const modules = {
 // finds 123), so events are checked here for exactly that id. `action` is localized text (and empty for
 // 5062): never match on it. A portal whose plan lacks the Audit option ignores every parameter and
 // answers the last 20 events, which is detected rather than counted.
+
 
 
 const AUDIT_FILTER_PATH = '/api/2.0/security/audit/events/filter';
@@ -118,7 +120,15 @@ async function auditPage(client, query) {
             query,
             retry: 'read'
         });
-        return Array.isArray(data) ? data : [];
+        // One event of the wrong shape makes the whole count unsure: it is refused rather than guessed.
+        const endpoint = `GET ${AUDIT_FILTER_PATH}`;
+        return (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .listAt */ .gT)(data, endpoint, 'response').map((raw, i) => {
+            const checked = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAuditEvent */ .uF)(raw, `response[${i}]`);
+            if (!checked.ok) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z('bad-response', endpoint, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .entryProblem */ .qH)(endpoint, checked, 'downloads cannot be counted'));
+            }
+            return checked.value;
+        });
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z && (error.kind === 'forbidden' || error.status === 403)) {
@@ -208,9 +218,13 @@ class DownloadCounter {
 /* harmony export */   bt: () => (/* binding */ listFolder),
 /* harmony export */   vV: () => (/* binding */ createFolder)
 /* harmony export */ });
-/* unused harmony exports getFile, folderContents */
+/* unused harmony export getFile */
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1222);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9792);
+
+
 const PAGE_SIZE = 100;
-// Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
+// Guards against a listing that never ends: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000;
 async function getFile(client, id) {
     const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, {
@@ -230,32 +244,56 @@ async function getFolder(client, target) {
         throw new Error(`the portal returned no information for ${target.kind} ${target.id}`);
     return data;
 }
-/** The files and subfolders of a folder or room, page by page. */
-async function* folderContents(client, folderId) {
-    let startIndex = 0;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const { data } = await client.request('GET', `/api/2.0/files/${folderId}`, {
-            query: { startIndex, count: PAGE_SIZE },
-            retry: 'read'
-        });
-        if (!data)
-            return;
-        yield data;
-        const received = (data.files?.length ?? 0) + (data.folders?.length ?? 0);
-        startIndex += received;
-        if (received === 0 || (data.total !== undefined && startIndex >= data.total))
-            return;
-    }
-}
-/** Every file and subfolder directly inside a folder or room. */
+/**
+ * Every file and subfolder directly inside a folder or room, each once (offset paging shifts while people
+ * work). Entries of the wrong shape are reported and left out; a listing cut short is a warning naming the
+ * folder, and `complete` is false when the page bound stopped it.
+ */
 async function listFolder(client, folderId) {
+    const path = `/api/2.0/files/${folderId}`;
+    const endpoint = `GET ${path}`;
+    const listed = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_1__/* .readPages */ .n)({
+        label: `the contents of folder ${folderId}`,
+        pageSize: PAGE_SIZE,
+        maxPages: MAX_PAGES,
+        idOf: (entry) => `${entry.kind}:${entry.dto.id}`,
+        fetch: async (startIndex, count) => {
+            const { data } = await client.request('GET', path, {
+                query: { startIndex, count },
+                retry: 'read'
+            });
+            if (data === undefined || data === null)
+                return { items: [] };
+            if (!(0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .isObject */ .Gv)(data))
+                throw (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .shapeError */ .cn)(endpoint, 'response', 'an object', data);
+            const items = [];
+            const take = (kind, field) => {
+                (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .listAt */ .gT)(data[field], endpoint, `response.${field}`).forEach((raw, i) => {
+                    const checked = kind === 'file'
+                        ? (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFile */ .vH)(raw, `response.${field}[${i}]`)
+                        : (0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFolder */ .p$)(raw, `response.${field}[${i}]`);
+                    if (checked.ok)
+                        items.push({ kind, dto: checked.value });
+                    else
+                        client.findings.problem((0,_shapes_js__WEBPACK_IMPORTED_MODULE_0__/* .entryProblem */ .qH)(endpoint, checked, 'that entry was left out'));
+                });
+            };
+            take('file', 'files');
+            take('folder', 'folders');
+            return { items, total: typeof data.total === 'number' ? data.total : undefined };
+        }
+    });
+    if (listed.note)
+        client.findings.note(listed.note);
     const files = [];
     const folders = [];
-    for await (const page of folderContents(client, folderId)) {
-        files.push(...(page.files ?? []));
-        folders.push(...(page.folders ?? []));
+    for (const entry of listed.items) {
+        if (entry.kind === 'file')
+            files.push(entry.dto);
+        else
+            folders.push(entry.dto);
     }
-    return { files, folders };
+    return { files, folders, complete: listed.complete };
 }
 async function createFolder(client, parentId, title) {
     const { data } = await client.request('POST', `/api/2.0/files/folder/${parentId}`, {
@@ -287,6 +325,8 @@ __webpack_require__.d(__webpack_exports__, {
 var audit = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/docspace/entries.ts
 var entries = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/docspace/errors.ts
+var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
 // EXTERNAL MODULE: ./src/links/find-link.ts
@@ -408,6 +448,7 @@ var update_link = __webpack_require__(8042);
 
 
 
+
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -432,7 +473,8 @@ async function countDownloads(entry, links, settings) {
     const since = created.some((at) => at === undefined)
         ? undefined
         : new Date(Math.min(...created.map((at) => at.getTime())));
-    const files = await entry.countedFiles();
+    // A file listed twice (paging shifted while the folder changed) must not count its downloads twice.
+    const files = [...new Set(await entry.countedFiles())];
     const unknown = () => {
         for (const link of links)
             byLink.set(link.id, null);
@@ -456,7 +498,10 @@ async function countDownloads(entry, links, settings) {
         return { byLink, truncated };
     }
     catch (error) {
-        if (!(error instanceof audit/* AuditAccessError */.WU))
+        // An audit answer of the wrong shape is as good as none: the links that need a count stay, and the
+        // others (expired, too old) are still decided.
+        const unreadable = error instanceof errors/* DocSpaceError */.z && error.kind === 'bad-response';
+        if (!(error instanceof audit/* AuditAccessError */.WU) && !unreadable)
             throw error;
         return { byLink: unknown(), refused: error.message, truncated: false };
     }
@@ -464,8 +509,11 @@ async function countDownloads(entry, links, settings) {
 /** Decides every selected link of one entry and revokes those the policy says to (unless dry run). */
 async function enforceOnEntry(entry, settings) {
     const { log, now, policy } = settings;
+    // Each link once, and only links with an id: a PUT without one would make a link, not revoke it.
+    const ids = new Set();
     const selected = entry.links
         .map((dto) => ({ dto, link: (0,share_link/* toShareLink */.Lo)(dto, now) }))
+        .filter(({ link }) => link.id !== '' && !ids.has(link.id) && ids.add(link.id) !== undefined)
         .filter(({ link }) => titleSelected(link, settings.titlePattern));
     const counts = await countDownloads(entry, selected.map(({ link }) => link).filter((link) => wantsCount(link, settings)), settings);
     const outcome = { links: [], notes: [], failures: [], uncounted: counts.uncounted };

@@ -1,14 +1,15 @@
 import * as core from '@actions/core'
-import { makeScrub, type Scrub } from './docspace/http-scrub.js'
+import { makeScrub, MIN_SECRET_LENGTH, type Scrub } from './docspace/http-scrub.js'
 
 const masked = new Set<string>()
 // Built on first use and again only after a new value is masked: the summary scrubs every cell.
 let scrub: Scrub | undefined
 
 // Registers a value with the runner's log masker, once. Only for values that never go to an output:
-// GitHub drops a job output that contains a masked value.
+// GitHub drops a job output that contains a masked value. A value under 4 characters is never masked: the
+// runner would blank it in every line of the job (a one-letter password, every such letter).
 export function maskSecret(value: string | undefined): void {
-  if (!value || masked.has(value)) return
+  if (!value || value.length < MIN_SECRET_LENGTH || masked.has(value)) return
   masked.add(value)
   scrub = undefined
   core.setSecret(value)

@@ -63,8 +63,10 @@ export function linkRequestBody(
 /** The body that deletes a link: access 0 on its id, with the room link's own type. */
 export function revokeRequestBody(target: Target, dto: FileShareDto): LinkRequestBody {
   const link = sharedLinkOf(dto)
-  const body: LinkRequestBody = { linkId: link?.id, access: 0 }
-  if (target.kind === 'room') body.linkType = link?.linkType === 0 ? 0 : 1
+  // Without `linkId` the same PUT creates a link: never send a revoke that is not tied to one.
+  if (!link?.id) throw new Error('a link without an id cannot be revoked')
+  const body: LinkRequestBody = { linkId: link.id, access: 0 }
+  if (target.kind === 'room') body.linkType = link.linkType === 0 ? 0 : 1
   return body
 }
 
