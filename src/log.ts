@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { forStdout, withoutControls } from './safe-text.js'
+import { forAnnotation, forStdout } from './safe-text.js'
 
 // Operations and the client log through this interface so that tests can capture what a run prints.
 export interface Logger {
@@ -13,13 +13,13 @@ export interface Logger {
 
 // Messages quote titles and file names that anyone who can rename a link or add a file chose: `core.info`
 // writes them raw, so each line is defused there; the annotation commands escape line breaks themselves
-// but pass terminal escapes, which are removed.
+// but pass terminal escapes and `##[`, which are defused too.
 export const actionsLogger: Logger = {
-  debug: (m) => core.debug(withoutControls(m)),
+  debug: (m) => core.debug(forAnnotation(m)),
   info: (m) => core.info(forStdout(m)),
-  warning: (m) => core.warning(withoutControls(m)),
-  notice: (m) => core.notice(withoutControls(m)),
-  startGroup: (n) => core.startGroup(withoutControls(n)),
+  warning: (m) => core.warning(forAnnotation(m)),
+  notice: (m) => core.notice(forAnnotation(m)),
+  startGroup: (n) => core.startGroup(forAnnotation(n)),
   endGroup: () => core.endGroup()
 }
 

@@ -8,7 +8,7 @@ import { runOperation } from './operations/index.js'
 import type { OperationResult } from './operations/result.js'
 import { setOutputs } from './outputs.js'
 import { writeReportFile } from './report-file.js'
-import { capBytes, withoutControls } from './safe-text.js'
+import { capBytes, forAnnotation } from './safe-text.js'
 import { maskSecret, scrubSecrets } from './secrets.js'
 import { writeSummary } from './summary.js'
 
@@ -85,5 +85,5 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (result) setOutputs(result, report.path)
     await writeSummary(result, failure)
   }
-  if (failure) core.setFailed(capBytes(withoutControls(failure), MAX_ERROR_BYTES))
+  if (failure) core.setFailed(capBytes(forAnnotation(failure), MAX_ERROR_BYTES))
 }

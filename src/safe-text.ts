@@ -47,6 +47,14 @@ export function forStdout(text: string): string {
 }
 
 /**
+ * A message for an annotation (`core.warning`, `core.error`) or a group title: the runner's command escapes
+ * the line breaks, but not terminal escapes or `##[`, which its older parser looks for anywhere in a line.
+ */
+export function forAnnotation(text: string): string {
+  return withoutControls(text).replace(/##\[/g, `#${ZWSP}#[`)
+}
+
+/**
  * HTML-escaped text for the job summary, on one line: line breaks become `<br>`, so that no blank line can
  * end the summary's HTML block. Controls are removed.
  */
