@@ -24,7 +24,13 @@ export function readStepBounds(env: NodeJS.ProcessEnv): StepBounds {
   const timeout = readInput(env, 'step-timeout')
   let stepTimeoutMs = DEFAULT_STEP_TIMEOUT_MS
   if (timeout !== undefined) {
-    stepTimeoutMs = parseInput('step-timeout', timeout, parseDuration)
+    // Plain seconds as `request-timeout` takes them, or a duration such as `30m`.
+    stepTimeoutMs = /^\d+$/.test(timeout)
+      ? Number(timeout) * 1000
+      : parseInput('step-timeout', timeout, parseDuration)
+    if (stepTimeoutMs < 1000) {
+      throw inputError('step-timeout', 'must be at least 1 second, like `1h`', timeout)
+    }
     if (stepTimeoutMs > MAX_STEP_TIMEOUT_MS) {
       throw inputError(
         'step-timeout',
