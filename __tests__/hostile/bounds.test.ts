@@ -141,7 +141,9 @@ describe('bounds', () => {
     expect(shown.length).toBeGreaterThan(100)
     expect(shown.length).toBeLessThan(5000)
     expect(Buffer.byteLength(run.outputs.links)).toBeLessThanOrEqual(512 * 1024)
-    expect(run.stdout).toContain(`::warning::The \`links\` output holds ${shown.length} of 5000 links`)
+    expect(run.stdout).toContain(
+      `::warning::The \`links\` output holds ${shown.length} of 5000 links`
+    )
     const report = JSON.parse(readFileSync(run.outputs['report-file'], 'utf8'))
     expect(report.links).toHaveLength(5000)
     expect(run.outputs['report-file'].startsWith(runnerTemp)).toBe(true)
@@ -152,7 +154,10 @@ describe('bounds', () => {
     portal.override = (ex, res) => {
       if (ex.path === `/api/2.0/files/${folder.id}`) {
         const start = Number(ex.query.get('startIndex') ?? 0)
-        const files = Array.from({ length: 100 }, (_, i) => ({ id: 500_000 + start + i, title: `f${i}` }))
+        const files = Array.from({ length: 100 }, (_, i) => ({
+          id: 500_000 + start + i,
+          title: `f${i}`
+        }))
         return json(res, 200, envelope({ files, folders: [], total: 1e9 }))
       }
       if (/\/files\/(folder|file)\/\d+\/links$/.test(ex.path)) return json(res, 200, envelope([]))
@@ -205,7 +210,9 @@ describe('bounds', () => {
     )
     expect(run.code).toBe(1)
     expect(Buffer.byteLength(run.summary)).toBeLessThanOrEqual(MiB)
-    expect(run.summary).toMatch(/… and \d+ more: all of them are in the file named by the `report-file` output/)
+    expect(run.summary).toMatch(
+      /… and \d+ more: all of them are in the file named by the `report-file` output/
+    )
     const [error] = errorsOf(run.stdout)
     expect(Buffer.byteLength(error)).toBeLessThanOrEqual(4 * 1024 + 20)
     expect(error).toContain('3000 failure(s)')

@@ -88,9 +88,11 @@ describe('titles from the portal', () => {
     expect(enforce.summary).toContain('a<br>::error::pwned-error')
     expect(enforce.stdout).toContain('pwned-error')
     // Outputs carry the titles as data, JSON-escaped, and the dry run changed nothing.
-    expect(JSON.parse(list.outputs.links).map((l: { title: string }) => l.title).sort()).toEqual(
-      HOSTILE.map((t) => t.trim()).sort()
-    )
+    expect(
+      JSON.parse(list.outputs.links)
+        .map((l: { title: string }) => l.title)
+        .sort()
+    ).toEqual(HOSTILE.map((t) => t.trim()).sort())
     expect(emulator.state.links('file', file.id)).toHaveLength(HOSTILE.length)
   })
 })

@@ -4,7 +4,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import { commandLines, envelope, runBundle, startHostilePortal, type HostilePortal } from './portal.js'
+import {
+  commandLines,
+  envelope,
+  runBundle,
+  startHostilePortal,
+  type HostilePortal
+} from './portal.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

@@ -75,7 +75,9 @@ describe('upload stays inside the workspace', () => {
       const { run, errors, uploaded } = await upload(pattern)
       expect(run.code).toBe(1)
       expect(errors).toEqual([
-        expect.stringContaining(`Input \`files\` pattern \`${pattern}\` points outside the workspace`)
+        expect.stringContaining(
+          `Input \`files\` pattern \`${pattern}\` points outside the workspace`
+        )
       ])
       expect(uploaded).toEqual([])
     }
