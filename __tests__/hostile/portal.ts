@@ -52,7 +52,7 @@ export async function startHostilePortal(emulator: Emulator): Promise<HostilePor
     void (async () => {
       const raw = await readBody(req)
       const url = new URL(req.url ?? '/', 'http://127.0.0.1')
-      let body: unknown = undefined
+      let body: unknown
       try {
         body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : undefined
       } catch {
