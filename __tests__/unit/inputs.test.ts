@@ -153,14 +153,17 @@ describe('defaults', () => {
         'dry-run',
         'enforce-max-downloads',
         'fail-on-error',
+        'follow-symlinks',
         'if-no-files-found',
         'include-primary',
+        'max-requests',
         'max-retries',
         'overwrite',
         'recursive',
         'release-notes',
         'request-timeout',
-        'revoke-expired'
+        'revoke-expired',
+        'step-timeout'
       ].sort()
     )
     const given = Object.fromEntries(defaults)
