@@ -2,7 +2,6 @@
 // huge bodies, a listing that never ends, a step that never ends, and results too large for the summary,
 // the error line or an output.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { once } from 'node:events'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
@@ -56,7 +55,15 @@ async function endless(res: ServerResponse, limit = 256 * MiB): Promise<number> 
   while (!res.destroyed && sent < limit) {
     sent += chunk.length
     if (!res.write(chunk)) {
-      await Promise.race([once(res, 'drain'), once(res, 'close')])
+      await new Promise<void>((resolve) => {
+        const done = (): void => {
+          res.off('drain', done)
+          res.off('close', done)
+          resolve()
+        }
+        res.on('drain', done)
+        res.on('close', done)
+      })
     }
   }
   res.destroy()
