@@ -7,7 +7,7 @@ import { silentLogger } from '../log.js'
 import type { Envelope } from './types.js'
 import { DocSpaceError } from './errors.js'
 import { makeScrub, secretsInBody, type Scrub } from './http-scrub.js'
-import { maskedSecrets } from '../secrets.js'
+import { scrubSecrets } from '../secrets.js'
 import {
   backoffMs,
   networkProblem,
@@ -224,12 +224,12 @@ export class DocSpaceClient {
   ): Promise<ApiResult<T>> {
     const verb = method.toUpperCase()
     const auth = this.connection.auth
-    const scrub = makeScrub([
+    const own = makeScrub([
       auth.kind === 'api-key' ? auth.apiKey : auth.authToken,
-      ...secretsInBody(options.json),
-      // A link password seen earlier in the run may come back in the answer to another request.
-      ...maskedSecrets()
+      ...secretsInBody(options.json)
     ])
+    // A link password seen earlier in the run may come back in the answer to another request.
+    const scrub: Scrub = (text) => scrubSecrets(own(text))
     const url = this.resolve(verb, path, options.query)
     const endpoint = `${verb} ${url.pathname}`
     try {
