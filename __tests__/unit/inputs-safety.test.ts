@@ -30,3 +30,17 @@ describe('step bounds', () => {
     )
   })
 })
+
+describe('credentials in portal-url', () => {
+  it('are found whatever they hold, and only when there are some', async () => {
+    const { portalUrlCredentials } = await import('../../src/inputs/portal-url.js')
+    expect(portalUrlCredentials('https://deploy:pa/ss#wo?rd@portal.example.com')).toEqual(
+      expect.arrayContaining(['deploy:pa/ss#wo?rd', 'pa/ss#wo?rd'])
+    )
+    expect(portalUrlCredentials('https://deploy:p%40ss@portal.example.com')).toEqual(
+      expect.arrayContaining(['p%40ss', 'p@ss'])
+    )
+    expect(portalUrlCredentials('https://portal.example.com/docspace/@team')).toEqual([])
+    expect(portalUrlCredentials('https://portal.example.com')).toEqual([])
+  })
+})
