@@ -14,6 +14,7 @@ export const modules = {
 /* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
 // each download of a file (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062) with
 // the file id as target, whichever link or user it came through. The filter that really works is
@@ -21,6 +22,7 @@ export const modules = {
 // finds 123), so events are checked here for exactly that id. `action` is localized text (and empty for
 // 5062): never match on it. A portal whose plan lacks the Audit option ignores every parameter and
 // answers the last 20 events, which is detected rather than counted.
+
 
 
 const AUDIT_FILTER_PATH = '/api/2.0/security/audit/events/filter';
@@ -119,7 +121,15 @@ async function auditPage(client, query) {
             query,
             retry: 'read'
         });
-        return Array.isArray(data) ? data : [];
+        // One event of the wrong shape makes the whole count unsure: it is refused rather than guessed.
+        const endpoint = `GET ${AUDIT_FILTER_PATH}`;
+        return (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .listAt */ .gT)(data, endpoint, 'response').map((raw, i) => {
+            const checked = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAuditEvent */ .uF)(raw, `response[${i}]`);
+            if (!checked.ok) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z('bad-response', endpoint, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .entryProblem */ .qH)(endpoint, checked, 'downloads cannot be counted'));
+            }
+            return checked.value;
+        });
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z && (error.kind === 'forbidden' || error.status === 403)) {
@@ -218,6 +228,8 @@ __webpack_require__.d(__webpack_exports__, {
 var audit = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/docspace/entries.ts
 var entries = __webpack_require__(4532);
+// EXTERNAL MODULE: ./src/docspace/errors.ts
+var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
 // EXTERNAL MODULE: ./src/links/share-rights.ts
@@ -345,6 +357,7 @@ var verify_link = __webpack_require__(245);
 
 
 
+
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -369,7 +382,8 @@ async function countDownloads(entry, links, settings) {
     const since = created.some((at) => at === undefined)
         ? undefined
         : new Date(Math.min(...created.map((at) => at.getTime())));
-    const files = await entry.countedFiles();
+    // A file listed twice (paging shifted while the folder changed) must not count its downloads twice.
+    const files = [...new Set(await entry.countedFiles())];
     const unknown = () => {
         for (const link of links)
             byLink.set(link.id, null);
@@ -393,7 +407,10 @@ async function countDownloads(entry, links, settings) {
         return { byLink, truncated };
     }
     catch (error) {
-        if (!(error instanceof audit/* AuditAccessError */.WU))
+        // An audit answer of the wrong shape is as good as none: the links that need a count stay, and the
+        // others (expired, too old) are still decided.
+        const unreadable = error instanceof errors/* DocSpaceError */.z && error.kind === 'bad-response';
+        if (!(error instanceof audit/* AuditAccessError */.WU) && !unreadable)
             throw error;
         return { byLink: unknown(), refused: error.message, truncated: false };
     }
@@ -401,8 +418,11 @@ async function countDownloads(entry, links, settings) {
 /** Decides every selected link of one entry and revokes those the policy says to (unless dry run). */
 async function enforceOnEntry(entry, settings) {
     const { log, now, policy } = settings;
+    // Each link once, and only links with an id: a PUT without one would make a link, not revoke it.
+    const ids = new Set();
     const selected = entry.links
         .map((dto) => ({ dto, link: (0,share_link/* toShareLink */.Lo)(dto, now) }))
+        .filter(({ link }) => link.id !== '' && !ids.has(link.id) && ids.add(link.id) !== undefined)
         .filter(({ link }) => titleSelected(link, settings.titlePattern));
     const counts = await countDownloads(entry, selected.map(({ link }) => link).filter((link) => wantsCount(link, settings)), settings);
     const outcome = { links: [], notes: [], failures: [], uncounted: counts.uncounted };

@@ -14,6 +14,7 @@ export const modules = {
 /* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
 // each download of a file (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062) with
 // the file id as target, whichever link or user it came through. The filter that really works is
@@ -21,6 +22,7 @@ export const modules = {
 // finds 123), so events are checked here for exactly that id. `action` is localized text (and empty for
 // 5062): never match on it. A portal whose plan lacks the Audit option ignores every parameter and
 // answers the last 20 events, which is detected rather than counted.
+
 
 
 const AUDIT_FILTER_PATH = '/api/2.0/security/audit/events/filter';
@@ -119,7 +121,15 @@ async function auditPage(client, query) {
             query,
             retry: 'read'
         });
-        return Array.isArray(data) ? data : [];
+        // One event of the wrong shape makes the whole count unsure: it is refused rather than guessed.
+        const endpoint = `GET ${AUDIT_FILTER_PATH}`;
+        return (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .listAt */ .gT)(data, endpoint, 'response').map((raw, i) => {
+            const checked = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkAuditEvent */ .uF)(raw, `response[${i}]`);
+            if (!checked.ok) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z('bad-response', endpoint, (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .entryProblem */ .qH)(endpoint, checked, 'downloads cannot be counted'));
+            }
+            return checked.value;
+        });
     }
     catch (error) {
         if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z && (error.kind === 'forbidden' || error.status === 403)) {

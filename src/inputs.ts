@@ -14,6 +14,7 @@ import { parseLinkId } from './inputs/ids.js'
 import { InputError, inputError, parseInput } from './inputs/input-error.js'
 import { readLinkSettings } from './inputs/link-settings.js'
 import { normalizePortalUrl } from './inputs/portal-url.js'
+import { readStepBounds } from './inputs/bounds.js'
 import { parseChoice, parseWholeNumber, readBoolean, readInput, splitLines } from './inputs/read.js'
 import { readTargets } from './inputs/targets.js'
 import { readRequire } from './inputs/require.js'
@@ -104,7 +105,8 @@ function readConnection(env: NodeJS.ProcessEnv): Connection {
     maxRetries:
       retries === undefined
         ? DEFAULT_MAX_RETRIES
-        : parseWholeNumber('max-retries', retries, 0, MAX_RETRIES, '3')
+        : parseWholeNumber('max-retries', retries, 0, MAX_RETRIES, '3'),
+    ...readStepBounds(env)
   }
 }
 
@@ -218,7 +220,8 @@ function readUpload(env: NodeJS.ProcessEnv, operation: Operation): UploadSetting
     ifNoFilesFound: 'error',
     overwrite: true,
     createLinks: true,
-    releaseNotes: false
+    releaseNotes: false,
+    followSymlinks: false
   }
   if (operation !== 'upload') return upload
 
@@ -239,6 +242,7 @@ function readUpload(env: NodeJS.ProcessEnv, operation: Operation): UploadSetting
   upload.overwrite = readBoolean(env, 'overwrite', true)
   upload.createLinks = readBoolean(env, 'create-links', true)
   upload.releaseNotes = readBoolean(env, 'release-notes', false)
+  upload.followSymlinks = readBoolean(env, 'follow-symlinks', false)
   const token = readInput(env, 'github-token')
   if (token !== undefined) upload.githubToken = token
   if (upload.releaseNotes && token === undefined) {

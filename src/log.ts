@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { forAnnotation, forStdout } from './safe-text.js'
 
 // Operations and the client log through this interface so that tests can capture what a run prints.
 export interface Logger {
@@ -10,12 +11,15 @@ export interface Logger {
   endGroup(): void
 }
 
+// Messages quote titles and file names that anyone who can rename a link or add a file chose: `core.info`
+// writes them raw, so each line is defused there; the annotation commands escape line breaks themselves
+// but pass terminal escapes and `##[`, which are defused too.
 export const actionsLogger: Logger = {
-  debug: (m) => core.debug(m),
-  info: (m) => core.info(m),
-  warning: (m) => core.warning(m),
-  notice: (m) => core.notice(m),
-  startGroup: (n) => core.startGroup(n),
+  debug: (m) => core.debug(forAnnotation(m)),
+  info: (m) => core.info(forStdout(m)),
+  warning: (m) => core.warning(forAnnotation(m)),
+  notice: (m) => core.notice(forAnnotation(m)),
+  startGroup: (n) => core.startGroup(forAnnotation(n)),
   endGroup: () => core.endGroup()
 }
 

@@ -29,6 +29,10 @@ export interface Connection {
   requestTimeoutMs: number
   /** Retries after the first attempt: `max-retries: 3` means at most 4 attempts. */
   maxRetries: number
+  /** HTTP requests the whole step may send (`max-requests`); undefined: no bound (tests). */
+  maxRequests?: number
+  /** Time the whole step may spend on requests (`step-timeout`); undefined: no bound (tests). */
+  stepTimeoutMs?: number
 }
 
 /** DocSpace `linkType`: 1 external (share) link, 0 room invitation link. */
@@ -75,6 +79,8 @@ export interface UploadSettings {
   createLinks: boolean
   releaseNotes: boolean
   githubToken?: string
+  /** Upload files that symbolic links inside the workspace point to (never outside it). */
+  followSymlinks: boolean
 }
 
 export interface ActionRequest {

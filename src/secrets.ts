@@ -1,16 +1,18 @@
 import * as core from '@actions/core'
-import { makeScrub, type Scrub } from './docspace/http-scrub.js'
+import { MIN_SECRET_LENGTH, SecretScrubber } from './docspace/http-scrub.js'
 
 const masked = new Set<string>()
-// Built on first use and again only after a new value is masked: the summary scrubs every cell.
-let scrub: Scrub | undefined
+// Grows with every masked value and is never rebuilt: a sweep may see a thousand link passwords, and the
+// summary, the outputs and every request's messages are scrubbed.
+const scrubber = new SecretScrubber()
 
 // Registers a value with the runner's log masker, once. Only for values that never go to an output:
-// GitHub drops a job output that contains a masked value.
+// GitHub drops a job output that contains a masked value. A value under 4 characters is never masked: the
+// runner would blank it in every line of the job (a one-letter password, every such letter).
 export function maskSecret(value: string | undefined): void {
-  if (!value || masked.has(value)) return
+  if (!value || value.length < MIN_SECRET_LENGTH || masked.has(value)) return
   masked.add(value)
-  scrub = undefined
+  scrubber.add(value)
   core.setSecret(value)
 }
 
@@ -24,6 +26,5 @@ export function maskedSecrets(): string[] {
  * answer to another request than the one that carried it: text the action writes goes through this.
  */
 export function scrubSecrets(text: string): string {
-  scrub ??= makeScrub(masked)
-  return scrub(text)
+  return scrubber.scrub(text)
 }

@@ -1,21 +1,43 @@
 import * as core from '@actions/core'
 import type { OperationResult, OutputLink, SummaryTable } from './operations/result.js'
+import { capBytes, htmlText } from './safe-text.js'
 import { scrubSecrets } from './secrets.js'
 
 // The runner rejects a step summary over 1 MiB; stay well under it.
 export const MAX_SUMMARY_BYTES = 1000 * 1000
+// Notes and failures together take at most this much, so that the table still has room.
+const MAX_LIST_BYTES = 300 * 1000
+// One paragraph (the headline, the failure, one note) at most.
+const MAX_PARAGRAPH_BYTES = 16 * 1000
 
 /**
- * core.summary writes HTML as given; titles and file names come from the server, so escape them. The
- * runner does not mask the summary, so masked values are taken out first (before escaping changes them).
+ * core.summary writes HTML as given; titles and file names come from the server, so escape them, and turn
+ * line breaks into `<br>`: a blank line would end the summary's HTML block and let the rest render as
+ * Markdown. The runner does not mask the summary, so masked values are taken out first (before escaping
+ * changes them).
  */
 export function escapeHtml(text: string): string {
-  return scrubSecrets(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
+  return htmlText(capBytes(scrubSecrets(text), MAX_PARAGRAPH_BYTES))
+}
+
+// Items while they fit in `budget` bytes, then one line saying how many were left out.
+function boundedItems(texts: string[], budget: number, render: (text: string) => string): string[] {
+  const out: string[] = []
+  let size = 0
+  for (const [i, text] of texts.entries()) {
+    const html = render(text)
+    size += Buffer.byteLength(html) + 1
+    if (size > budget) {
+      out.push(
+        render(
+          `… and ${texts.length - i} more: all of them are in the file named by the \`report-file\` output`
+        )
+      )
+      break
+    }
+    out.push(html)
+  }
+  return out
 }
 
 function cell(text: string): string {
@@ -63,9 +85,12 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
     parts.push(`<p>${escapeHtml(result.headline)}${mode}</p>`)
   }
   if (failure) parts.push(`<p><strong>Failed:</strong> ${escapeHtml(failure)}</p>`)
-  for (const note of result?.notes ?? []) parts.push(`<p>${escapeHtml(note)}</p>`)
-  if (result?.failures?.length) {
-    const items = result.failures.map((f) => `<li>${escapeHtml(f)}</li>`).join('')
+  const notes = result?.notes ?? []
+  const failures = result?.failures ?? []
+  const share = failures.length > 0 && notes.length > 0 ? MAX_LIST_BYTES / 2 : MAX_LIST_BYTES
+  parts.push(...boundedItems(notes, share, (note) => `<p>${escapeHtml(note)}</p>`))
+  if (failures.length > 0) {
+    const items = boundedItems(failures, share, (f) => `<li>${escapeHtml(f)}</li>`).join('')
     parts.push(`<p>Failures:</p><ul>${items}</ul>`)
   }
   for (const table of result?.tables ?? []) parts.push(renderTable(table))
@@ -89,7 +114,7 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
     size += Buffer.byteLength(html) + 1
     if (size > MAX_SUMMARY_BYTES) {
       rows.push(
-        `<tr><td colspan="${head.length}">… and ${links.length - rows.length} more (see the \`links\` output)</td></tr>`
+        `<tr><td colspan="${head.length}">… and ${links.length - rows.length} more: all of them are in the file named by the \`report-file\` output</td></tr>`
       )
       break
     }

@@ -67,7 +67,9 @@ describe('defaults', () => {
         portalUrl: 'https://portal.example.com',
         auth: { kind: 'api-key', apiKey: API_KEY },
         requestTimeoutMs: 30_000,
-        maxRetries: 3
+        maxRetries: 3,
+        maxRequests: 100_000,
+        stepTimeoutMs: 3_600_000
       },
       targets: [{ kind: 'file', id: 12345 }],
       link: {},
@@ -85,7 +87,8 @@ describe('defaults', () => {
         ifNoFilesFound: 'error',
         overwrite: true,
         createLinks: true,
-        releaseNotes: false
+        releaseNotes: false,
+        followSymlinks: false
       }
     })
     const link = run().link
@@ -125,7 +128,8 @@ describe('defaults', () => {
       ifNoFilesFound: 'error',
       overwrite: true,
       createLinks: true,
-      releaseNotes: false
+      releaseNotes: false,
+      followSymlinks: false
     })
     expect(upload.upload.githubToken).toBeUndefined()
   })
@@ -149,14 +153,17 @@ describe('defaults', () => {
         'dry-run',
         'enforce-max-downloads',
         'fail-on-error',
+        'follow-symlinks',
         'if-no-files-found',
         'include-primary',
+        'max-requests',
         'max-retries',
         'overwrite',
         'recursive',
         'release-notes',
         'request-timeout',
-        'revoke-expired'
+        'revoke-expired',
+        'step-timeout'
       ].sort()
     )
     const given = Object.fromEntries(defaults)
@@ -694,7 +701,8 @@ describe('upload settings', () => {
       overwrite: false,
       createLinks: false,
       releaseNotes: true,
-      githubToken: GITHUB_TOKEN
+      githubToken: GITHUB_TOKEN,
+      followSymlinks: false
     })
   })
 

@@ -7666,16 +7666,45 @@ function isLoopback(hostname) {
     // URL has already normalized the host: lower case, IPv4 in dotted decimal, IPv6 in brackets.
     return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
 }
-/** The value with any `user:password@` masked, since it may hold a credential. */
-function masked(value) {
-    return value.replace(/^([^:/?#]*:\/*)[^/?#]*@/, '$1***@');
+/**
+ * The value with anything that may be a `user:password@` masked. A password typed without percent-encoding
+ * can hold `/`, `?`, `#` or `@`, so everything between the scheme and the last `@` goes.
+ */
+function maskedPortalUrl(value) {
+    return value.replace(/^([^:/?#]*:\/*).*@/s, '$1***@');
+}
+/** The credentials written into a portal URL, whatever they contain: to be masked before anything runs. */
+function portalUrlCredentials(value) {
+    try {
+        const url = new URL(value);
+        // An `@` further on (in a path) is no credential: masking the host would drop every share URL output.
+        if (url.username === '' && url.password === '')
+            return [];
+    }
+    catch {
+        // Not a URL as written (a password with `/` or `#` breaks it): look for credentials all the same.
+    }
+    const userInfo = /^[^:/?#]*:\/*(.*)@/s.exec(value)?.[1];
+    if (!userInfo)
+        return [];
+    const colon = userInfo.indexOf(':');
+    const found = [userInfo, colon < 0 ? '' : userInfo.slice(colon + 1)];
+    for (const part of [...found]) {
+        try {
+            found.push(decodeURIComponent(part));
+        }
+        catch {
+            // Not percent-encoded: the raw value is already in the list.
+        }
+    }
+    return found.filter((part) => part !== '');
 }
 /**
  * The portal's base URL as origin plus path prefix, without a trailing slash. Plain http is allowed only
  * for loopback hosts (a local emulator or a tunnel): anywhere else it would send the API key in clear.
  */
 function normalizePortalUrl(value) {
-    const shown = masked(value);
+    const shown = maskedPortalUrl(value);
     let url;
     try {
         url = new URL(value);
@@ -11255,6 +11284,221 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(760);
 ;// CONCATENATED MODULE: external "node:stream"
 const external_node_stream_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+;// CONCATENATED MODULE: ./src/docspace/shapes.ts
+// Checks of what the portal answered against the shapes the action relies on. A portal (or a proxy) can
+// send anything: a list that is an object, `null` in a list, a title that is an object, a date that is
+// not one. The whole answer is refused in one line naming the endpoint and the field when nothing in it
+// can be used; a single bad entry is left out and reported, so the others are still handled.
+
+function shapes_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'a list';
+    return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+function shapes_shapeError(endpoint, field, expected, got) {
+    return new DocSpaceError('bad-response', endpoint, `${endpoint} answered with \`${field}\` that is ${kindOf(got)}, not ${expected}: is portal-url the portal's address?`);
+}
+/** A list in the answer (absent or null: empty), or a shape error. */
+function shapes_listAt(value, endpoint, field) {
+    if (value === undefined || value === null)
+        return [];
+    if (!Array.isArray(value))
+        throw shapes_shapeError(endpoint, field, 'a list', value);
+    return value;
+}
+/** A date the portal sent, or undefined when there is none. `null`, `0`, `false` and `''` mean none. */
+function realDate(value) {
+    if (typeof value !== 'string' || value.trim() === '')
+        return undefined;
+    const at = new Date(value);
+    return Number.isNaN(at.getTime()) ? undefined : at;
+}
+function noDate(value) {
+    return value === undefined || value === null || value === 0 || value === false || value === '';
+}
+function bad(field, problem) {
+    return { ok: false, field, problem };
+}
+const LINK_BOOLEANS = (/* unused pure expression or super */ null && (['denyDownload', 'isExpired', 'primary', 'internal']));
+function checkSharedLink(raw, field) {
+    if (!shapes_isObject(raw))
+        return bad(field, `is ${kindOf(raw)}, not a link`);
+    if (typeof raw.id !== 'string' || raw.id.trim() === '') {
+        return bad(`${field}.id`, 'is missing or not a text: a link without an id cannot be changed');
+    }
+    const link = { id: raw.id };
+    if (raw.title !== undefined && raw.title !== null) {
+        if (typeof raw.title !== 'string')
+            return bad(`${field}.title`, `is ${kindOf(raw.title)}, not a text`);
+        link.title = raw.title;
+    }
+    if (raw.shareLink !== undefined && raw.shareLink !== null) {
+        if (typeof raw.shareLink !== 'string') {
+            return bad(`${field}.shareLink`, `is ${kindOf(raw.shareLink)}, not a text`);
+        }
+        link.shareLink = raw.shareLink;
+    }
+    // A link that never expires may come with no date, `null`, 0 or false: none of them is a moment.
+    if (!noDate(raw.expirationDate)) {
+        if (realDate(raw.expirationDate) === undefined) {
+            return bad(`${field}.expirationDate`, 'is not a date');
+        }
+        link.expirationDate = raw.expirationDate;
+    }
+    for (const name of LINK_BOOLEANS)
+        if (typeof raw[name] === 'boolean')
+            link[name] = raw[name];
+    if (typeof raw.password === 'string')
+        link.password = raw.password;
+    if (typeof raw.requestToken === 'string')
+        link.requestToken = raw.requestToken;
+    for (const name of ['linkType', 'maxUseCount', 'currentUseCount']) {
+        if (typeof raw[name] === 'number')
+            link[name] = raw[name];
+    }
+    return { ok: true, value: link };
+}
+/** One entry of a links list, copied with only the fields of the expected types. */
+function checkShareEntry(raw, field) {
+    if (!shapes_isObject(raw))
+        return bad(field, `is ${kindOf(raw)}, not a link entry`);
+    if (typeof raw.access !== 'number')
+        return bad(`${field}.access`, `is ${kindOf(raw.access)}, not a number`);
+    const which = raw.sharedLink !== undefined && raw.sharedLink !== null ? 'sharedLink' : 'sharedTo';
+    const link = checkSharedLink(raw[which], `${field}.${which}`);
+    if (!link.ok)
+        return link;
+    const dto = { ...raw, sharedLink: link.value };
+    delete dto.sharedTo;
+    return { ok: true, value: dto };
+}
+function checkEntry(raw, field) {
+    if (!shapes_isObject(raw))
+        return bad(field, `is ${kindOf(raw)}, not an entry`);
+    if (typeof raw.id !== 'number' || !Number.isSafeInteger(raw.id) || raw.id <= 0) {
+        return bad(`${field}.id`, 'is not a positive whole number');
+    }
+    if (typeof raw.title !== 'string')
+        return bad(`${field}.title`, `is ${kindOf(raw.title)}, not a text`);
+    return { ok: true, value: raw };
+}
+const shapes_checkFile = ((/* unused pure expression or super */ null && (checkEntry)));
+const shapes_checkFolder = ((/* unused pure expression or super */ null && (checkEntry)));
+/** An audit event that can be counted: an id, and targets that are texts. */
+function checkAuditEvent(raw, field) {
+    if (!shapes_isObject(raw))
+        return bad(field, `is ${kindOf(raw)}, not an event`);
+    if (typeof raw.id !== 'number')
+        return bad(`${field}.id`, `is ${kindOf(raw.id)}, not a number`);
+    if (raw.target !== undefined && raw.target !== null) {
+        if (!Array.isArray(raw.target) || raw.target.some((t) => typeof t !== 'string')) {
+            return bad(`${field}.target`, 'is not a list of texts');
+        }
+    }
+    if (raw.actionId !== undefined && typeof raw.actionId !== 'number') {
+        return bad(`${field}.actionId`, `is ${kindOf(raw.actionId)}, not a number`);
+    }
+    if (raw.date !== undefined && raw.date !== null && realDate(raw.date) === undefined) {
+        return bad(`${field}.date`, 'is not a date');
+    }
+    const event = { ...raw, target: raw.target ?? undefined };
+    return { ok: true, value: event };
+}
+/** The one-line report of an entry left out. */
+function shapes_entryProblem(endpoint, checked, outcome) {
+    return `${endpoint} answered with \`${checked.field}\` that ${checked.problem}; ${outcome}`;
+}
+
+;// CONCATENATED MODULE: ./src/docspace/entries.ts
+
+
+const PAGE_SIZE = 100;
+// Guards against a listing that never ends: 1000 pages of 100 is far beyond any folder worth sweeping.
+const MAX_PAGES = 1000;
+async function getFile(client, id) {
+    const { data } = await client.request('GET', `/api/2.0/files/file/${id}`, {
+        retry: 'read'
+    });
+    if (!data)
+        throw new Error(`the portal returned no information for file ${id}`);
+    return data;
+}
+/** A folder or a room (rooms are folders to the files API). */
+async function getFolder(client, target) {
+    const path = target.kind === 'room'
+        ? `/api/2.0/files/rooms/${target.id}`
+        : `/api/2.0/files/folder/${target.id}`;
+    const { data } = await client.request('GET', path, { retry: 'read' });
+    if (!data)
+        throw new Error(`the portal returned no information for ${target.kind} ${target.id}`);
+    return data;
+}
+/**
+ * Every file and subfolder directly inside a folder or room, each once (offset paging shifts while people
+ * work). Entries of the wrong shape are reported and left out; a listing cut short is a warning naming the
+ * folder, and `complete` is false when the page bound stopped it.
+ */
+async function entries_listFolder(client, folderId) {
+    const path = `/api/2.0/files/${folderId}`;
+    const endpoint = `GET ${path}`;
+    const listed = await readPages({
+        label: `the contents of folder ${folderId}`,
+        pageSize: PAGE_SIZE,
+        maxPages: MAX_PAGES,
+        idOf: (entry) => `${entry.kind}:${entry.dto.id}`,
+        fetch: async (startIndex, count) => {
+            const { data } = await client.request('GET', path, {
+                query: { startIndex, count },
+                retry: 'read'
+            });
+            if (data === undefined || data === null)
+                return { items: [] };
+            if (!isObject(data))
+                throw shapeError(endpoint, 'response', 'an object', data);
+            const items = [];
+            const take = (kind, field) => {
+                listAt(data[field], endpoint, `response.${field}`).forEach((raw, i) => {
+                    const checked = kind === 'file'
+                        ? checkFile(raw, `response.${field}[${i}]`)
+                        : checkFolder(raw, `response.${field}[${i}]`);
+                    if (checked.ok)
+                        items.push({ kind, dto: checked.value });
+                    else
+                        client.findings.problem(entryProblem(endpoint, checked, 'that entry was left out'));
+                });
+            };
+            take('file', 'files');
+            take('folder', 'folders');
+            return { items, total: typeof data.total === 'number' ? data.total : undefined };
+        }
+    });
+    if (listed.note)
+        client.findings.note(listed.note);
+    const files = [];
+    const folders = [];
+    for (const entry of listed.items) {
+        if (entry.kind === 'file')
+            files.push(entry.dto);
+        else
+            folders.push(entry.dto);
+    }
+    return { files, folders, complete: listed.complete };
+}
+async function createFolder(client, parentId, title) {
+    const { data } = await client.request('POST', `/api/2.0/files/folder/${parentId}`, {
+        json: { title },
+        retry: 'none'
+    });
+    if (!data)
+        throw new Error(`the portal did not return the folder "${title}" it created`);
+    return data;
+}
+
 ;// CONCATENATED MODULE: ./src/docspace/upload.ts
 
 
@@ -11570,7 +11814,7 @@ const LINK_PASSWORD = 'contract-pass-7Q';
 const CHUNK_SIZE = 64 * 1024;
 const CHUNKED_SIZE = 150 * 1024;
 const DAY = 24 * 3600_000;
-function kindOf(value) {
+function calls_kindOf(value) {
     if (value === undefined)
         return 'absent';
     if (value === null)
@@ -11581,7 +11825,7 @@ function kindOf(value) {
 }
 const OFFSET_DATE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/;
 function dateKind(value) {
-    return typeof value === 'string' && OFFSET_DATE.test(value) ? 'date-with-offset' : kindOf(value);
+    return typeof value === 'string' && OFFSET_DATE.test(value) ? 'date-with-offset' : calls_kindOf(value);
 }
 function envelopeShape(answer) {
     if (!answer.envelope)
@@ -11610,7 +11854,7 @@ function linkShape(session, dto) {
         expirationDate: dateKind(l.expirationDate),
         password: l.password === undefined ? 'absent' : 'present',
         shareLinkOnPortal: typeof l.shareLink === 'string' && l.shareLink.startsWith(session.portal.url),
-        requestToken: kindOf(l.requestToken)
+        requestToken: calls_kindOf(l.requestToken)
     };
 }
 function linkId(dto) {
@@ -11646,7 +11890,7 @@ function fileShape(file, name, size) {
         version: file.version,
         size: file.pureContentLength ?? 'absent',
         sizeMatches: file.pureContentLength === undefined || file.pureContentLength === size,
-        id: kindOf(file.id)
+        id: calls_kindOf(file.id)
     };
 }
 function linkBody(extra) {
@@ -11667,7 +11911,7 @@ function revokeCall(name, kind, pick) {
             return {
                 observation: {
                     ...envelopeShape(a),
-                    response: kindOf(a.data),
+                    response: calls_kindOf(a.data),
                     linksAfter: (await linksOf(session, kind, id)).length
                 },
                 answer: a.data
@@ -11685,9 +11929,9 @@ const CALLS = [
             return {
                 observation: {
                     ...envelopeShape(a),
-                    displayName: kindOf(d.displayName),
-                    isAdmin: kindOf(d.isAdmin),
-                    isOwner: kindOf(d.isOwner)
+                    displayName: calls_kindOf(d.displayName),
+                    isAdmin: calls_kindOf(d.isAdmin),
+                    isOwner: calls_kindOf(d.isOwner)
                 },
                 answer: a.data
             };
@@ -11703,7 +11947,7 @@ const CALLS = [
                     ...envelopeShape(a),
                     docSpace: typeof d.docSpace === 'string' && /^\d+\.\d+/.test(d.docSpace)
                         ? 'version'
-                        : kindOf(d.docSpace)
+                        : calls_kindOf(d.docSpace)
                 },
                 answer: a.data
             };
@@ -11717,9 +11961,9 @@ const CALLS = [
             return {
                 observation: {
                     ...envelopeShape(a),
-                    chunkUploadSize: kindOf(d.chunkUploadSize),
-                    externalShare: kindOf(d.externalShare),
-                    defaultShareLinkInternal: kindOf(d.defaultShareLinkInternal)
+                    chunkUploadSize: calls_kindOf(d.chunkUploadSize),
+                    externalShare: calls_kindOf(d.externalShare),
+                    defaultShareLinkInternal: calls_kindOf(d.defaultShareLinkInternal)
                 },
                 answer: a.data
             };
@@ -11730,7 +11974,7 @@ const CALLS = [
         async run(session) {
             const a = await session.call('GET', '/api/2.0/portal/quota');
             return {
-                observation: { ...envelopeShape(a), audit: kindOf(asDict(a.data).audit) },
+                observation: { ...envelopeShape(a), audit: calls_kindOf(asDict(a.data).audit) },
                 answer: a.data
             };
         }
@@ -11798,7 +12042,7 @@ const CALLS = [
             session.remember('file', file.id);
             return {
                 observation: {
-                    sessionPath: kindOf(upload.path),
+                    sessionPath: calls_kindOf(upload.path),
                     bytesTotal: upload.bytes_total ?? 'absent',
                     ...fileShape(file, 'contract-chunked.bin', bytes.length)
                 },
@@ -11817,7 +12061,7 @@ const CALLS = [
             return {
                 observation: {
                     ...envelopeShape(a),
-                    links: Array.isArray(a.data) ? a.data.length : kindOf(a.data)
+                    links: Array.isArray(a.data) ? a.data.length : calls_kindOf(a.data)
                 },
                 answer: a.data
             };
@@ -15139,14 +15383,92 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/safe-text.ts
+// Text from the portal (titles, messages) and from the file system (file names) is written by whoever can
+// rename a link or add a file, so it is neutralised before it reaches the runner:
+// - stdout is parsed line by line for workflow commands: a line that starts with `::` (after blanks) is
+//   one (`::add-mask::`, `::stop-commands::`, `::error::`), and so is one holding `##[` anywhere (the
+//   runner's older syntax). Terminal escapes (ANSI) would rewrite what the log shows.
+// - the job summary is Markdown: the action writes one HTML block, which a blank line would end, letting
+//   what follows render as Markdown (links, images, headings, mentions).
+// C0 and C1 controls (ESC starts ANSI sequences, U+009B is the one-byte CSI) and DEL, but not TAB or the
+// line breaks, which are handled on their own; also the bidirectional overrides that reorder text.
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\u202a-\u202e\u2066-\u2069]/g;
+// Every line break the runner or a Markdown renderer may honour.
+const LINE_BREAKS = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+const REPLACEMENT = '\uFFFD';
+// Breaks the command syntax without changing what a reader sees: a zero-width space between the colons.
+const ZWSP = '\u200b';
+/** Removes terminal escapes and other control characters; line breaks are kept. */
+function withoutControls(text) {
+    return text.replace(CONTROLS, REPLACEMENT);
+}
+/** One line, no controls: for a name or title quoted inside a log line. */
+function oneLine(text) {
+    return withoutControls(text).replace(LINE_BREAKS, ' ');
+}
+/** Whether the runner would read this line of stdout as a workflow command. */
+function isCommandLine(line) {
+    return /^\s*::/.test(line) || line.includes('##[');
+}
+function defuseLine(line) {
+    return line.replace(/^(\s*):(?=:)/, `$1:${ZWSP}`).replace(/##\[/g, `#${ZWSP}#[`);
+}
+/**
+ * A message for stdout (`core.info`): controls removed, and each line that the runner would take for a
+ * command changed so that it is not one. Line breaks of the message itself are kept.
+ */
+function forStdout(text) {
+    return withoutControls(text)
+        .split(LINE_BREAKS)
+        .map((line) => (isCommandLine(line) ? defuseLine(line) : line))
+        .join('\n');
+}
+/**
+ * A message for an annotation (`core.warning`, `core.error`) or a group title: the runner's command escapes
+ * the line breaks, but not terminal escapes or `##[`, which its older parser looks for anywhere in a line.
+ */
+function forAnnotation(text) {
+    return withoutControls(text).replace(/##\[/g, `#${ZWSP}#[`);
+}
+/**
+ * HTML-escaped text for the job summary, on one line: line breaks become `<br>`, so that no blank line can
+ * end the summary's HTML block. Controls are removed.
+ */
+function htmlText(text) {
+    return withoutControls(text)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+        .replace(LINE_BREAKS, '<br>');
+}
+/** Cuts text to at most `max` bytes of UTF-8 (never inside a character), ending with `suffix` when cut. */
+function capBytes(text, max, suffix = '…') {
+    if (Buffer.byteLength(text) <= max)
+        return text;
+    const room = Math.max(0, max - Buffer.byteLength(suffix));
+    let cut = Buffer.from(text).subarray(0, room).toString('utf8');
+    // A character cut in the middle decodes as U+FFFD: drop it.
+    if (cut.endsWith(REPLACEMENT) && !text.startsWith(cut))
+        cut = cut.slice(0, -1);
+    return cut + suffix;
+}
+
 ;// CONCATENATED MODULE: ./src/log.ts
 
+
+// Messages quote titles and file names that anyone who can rename a link or add a file chose: `core.info`
+// writes them raw, so each line is defused there; the annotation commands escape line breaks themselves
+// but pass terminal escapes and `##[`, which are defused too.
 const actionsLogger = {
-    debug: (m) => core_debug(m),
-    info: (m) => info(m),
-    warning: (m) => warning(m),
-    notice: (m) => notice(m),
-    startGroup: (n) => startGroup(n),
+    debug: (m) => core_debug(forAnnotation(m)),
+    info: (m) => info(forStdout(m)),
+    warning: (m) => warning(forAnnotation(m)),
+    notice: (m) => notice(forAnnotation(m)),
+    startGroup: (n) => startGroup(forAnnotation(n)),
     endGroup: () => endGroup()
 };
 const silentLogger = {
@@ -15166,25 +15488,201 @@ const MASK = '***';
 const SECRET_KEY = /pass(word)?|token|secret/i;
 // Bodies are small objects; the bound only guards against a cyclic or huge value.
 const MAX_VISITS = 1000;
-function http_scrub_makeScrub(secrets) {
-    const needles = new Set();
-    for (const secret of secrets) {
-        if (!secret)
+/**
+ * Shorter values are never treated as secrets: masking a one-letter password would blank that letter in
+ * every line of the job, and the runner drops any output that contains a masked value.
+ */
+const http_scrub_MIN_SECRET_LENGTH = 4;
+// Needles are found by their first characters: every needle is at least this long.
+const KEY_LENGTH = http_scrub_MIN_SECRET_LENGTH;
+// Base64 runs that only the secret's bytes determine, for the secret starting at each of the three byte
+// offsets it can have inside a longer encoded value (a `user:key` pair, a JSON document).
+function base64Forms(bytes) {
+    const forms = [];
+    for (let offset = 0; offset < 3; offset++) {
+        const encoded = Buffer.concat([Buffer.alloc(offset), bytes]).toString('base64');
+        const run = encoded.slice(Math.ceil((offset * 8) / 6), Math.floor(((offset + bytes.length) * 8) / 6));
+        // A short run would match ordinary text by chance.
+        if (run.length < 8)
             continue;
-        needles.add(secret);
-        // A secret can reach a message percent-encoded (a URL) as well as in clear.
-        needles.add(encodeURIComponent(secret));
+        forms.push(run, run.replace(/\+/g, '-').replace(/\//g, '_'));
     }
-    // Longest first, so that a secret containing another one is masked as a whole.
-    const ordered = [...needles].sort((a, b) => b.length - a.length);
-    if (ordered.length === 0)
-        return (text) => text;
-    return (text) => {
-        let out = text;
-        for (const needle of ordered)
-            out = out.split(needle).join(MASK);
-        return out;
+    return forms;
+}
+/** Finds many needles in one pass: a table from each needle's first characters to the needles. */
+class NeedleTable {
+    table = new Map();
+    constructor(needles = []) {
+        for (const needle of needles)
+            this.add(needle);
+    }
+    get size() {
+        return this.table.size;
+    }
+    add(needle) {
+        if (needle.length < KEY_LENGTH)
+            return;
+        const key = needle.slice(0, KEY_LENGTH);
+        const list = this.table.get(key) ?? [];
+        if (list.includes(needle))
+            return;
+        // Longest first, so that a secret containing another one is masked as a whole.
+        const at = list.findIndex((other) => other.length < needle.length);
+        list.splice(at < 0 ? list.length : at, 0, needle);
+        this.table.set(key, list);
+    }
+    /** [start, end) of every match, left to right, without overlaps. */
+    find(text) {
+        const found = [];
+        if (this.table.size === 0)
+            return found;
+        for (let i = 0; i <= text.length - KEY_LENGTH; i++) {
+            const list = this.table.get(text.slice(i, i + KEY_LENGTH));
+            const hit = list?.find((needle) => text.startsWith(needle, i));
+            if (hit === undefined)
+                continue;
+            found.push([i, i + hit.length]);
+            i += hit.length - 1;
+        }
+        return found;
+    }
+}
+function isHexDigit(code) {
+    return (code >= 48 && code <= 57) || (code >= 65 && code <= 70) || (code >= 97 && code <= 102);
+}
+function isPercentByte(text, i) {
+    return (text.charCodeAt(i) === 37 &&
+        isHexDigit(text.charCodeAt(i + 1)) &&
+        isHexDigit(text.charCodeAt(i + 2)));
+}
+const SHORT_ESCAPES = {
+    '"': '"',
+    '/': '/',
+    b: '\b',
+    f: '\f',
+    n: '\n',
+    r: '\r',
+    t: '\t'
+};
+/**
+ * The text with percent-encoding and JSON escapes (once or twice over) decoded, and for each character of
+ * it where it came from in the text: a secret that reaches a message encoded, wholly or in part, is found
+ * in this view and masked in the text.
+ */
+function decodedView(text) {
+    const chars = [];
+    const from = [];
+    const to = [];
+    const push = (value, start, end) => {
+        // Code units, not code points: positions in the joined view are positions in this list.
+        for (let k = 0; k < value.length; k++) {
+            chars.push(value[k]);
+            from.push(start);
+            to.push(end);
+        }
     };
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '%' && isPercentByte(text, i)) {
+            let j = i;
+            const bytes = [];
+            while (isPercentByte(text, j)) {
+                bytes.push(parseInt(text.slice(j + 1, j + 3), 16));
+                j += 3;
+            }
+            const value = Buffer.from(bytes).toString('utf8');
+            // Bytes that are not UTF-8 are kept as they were written.
+            if (value.includes('\uFFFD'))
+                push(text.slice(i, j), i, j);
+            else
+                push(value, i, j);
+            i = j;
+            continue;
+        }
+        if (c === '\\') {
+            let j = i;
+            while (text[j] === '\\')
+                j++;
+            const next = text[j];
+            const hex = text.slice(j + 1, j + 5);
+            if (next === 'u' && /^[0-9a-f]{4}$/i.test(hex)) {
+                push(String.fromCharCode(parseInt(hex, 16)), i, j + 5);
+                i = j + 5;
+            }
+            else if (next !== undefined && Object.hasOwn(SHORT_ESCAPES, next)) {
+                push(SHORT_ESCAPES[next], i, j + 1);
+                i = j + 1;
+            }
+            else {
+                // A run of backslashes is one backslash escaped zero, one or more times over.
+                push('\\', i, j);
+                i = j;
+            }
+            continue;
+        }
+        push(c, i, i + 1);
+        i++;
+    }
+    return { chars, from, to };
+}
+function mask(text, ranges) {
+    if (ranges.length === 0)
+        return text;
+    ranges.sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+    let out = '';
+    let at = 0;
+    for (const [start, end] of ranges) {
+        if (end <= at)
+            continue;
+        out += text.slice(at, Math.max(at, start)) + MASK;
+        at = end;
+    }
+    return out + text.slice(at);
+}
+/**
+ * A scrubber that finds each secret in clear and in its common encodings: percent-encoded (wholly or
+ * partly, `+` for a space), JSON-escaped (once or twice, `\uXXXX` too), base64 (standard and URL-safe,
+ * also inside a longer encoded value) and hex (either case). One pass over the text finds every needle,
+ * so that a run that has seen a thousand link passwords still scrubs the summary at once.
+ */
+class SecretScrubber {
+    // Needles searched in the text as written: the secrets, and their base64 and hex forms.
+    plain = new NeedleTable();
+    // Needles searched in the decoded view of the text: the secrets in clear.
+    decoded = new NeedleTable();
+    /** Adds a secret (values under MIN_SECRET_LENGTH are ignored); cheap, so values can come one by one. */
+    add(secret) {
+        if (!secret || secret.length < http_scrub_MIN_SECRET_LENGTH)
+            return;
+        const clear = secret.includes(' ') ? [secret, secret.replace(/ /g, '+')] : [secret];
+        const bytes = Buffer.from(secret, 'utf8');
+        const hex = bytes.toString('hex');
+        for (const needle of [...clear, ...base64Forms(bytes), hex, hex.toUpperCase()]) {
+            this.plain.add(needle);
+        }
+        for (const needle of clear)
+            this.decoded.add(needle);
+    }
+    scrub(text) {
+        if (this.plain.size === 0)
+            return text;
+        const ranges = this.plain.find(text);
+        if (text.includes('%') || text.includes('\\')) {
+            const view = decodedView(text);
+            for (const [start, end] of this.decoded.find(view.chars.join(''))) {
+                ranges.push([view.from[start], view.to[end - 1]]);
+            }
+        }
+        return mask(text, ranges);
+    }
+}
+/** A scrub function for a fixed set of secrets. */
+function makeScrub(secrets) {
+    const scrubber = new SecretScrubber();
+    for (const secret of secrets)
+        scrubber.add(secret);
+    return (text) => scrubber.scrub(text);
 }
 /** String values under password/token/secret keys of a JSON body, at any depth. */
 function secretsInBody(json) {
@@ -15207,29 +15705,30 @@ function secretsInBody(json) {
 ;// CONCATENATED MODULE: ./src/secrets.ts
 
 
-const secrets_masked = new Set();
-// Built on first use and again only after a new value is masked: the summary scrubs every cell.
-let scrub;
+const masked = new Set();
+// Grows with every masked value and is never rebuilt: a sweep may see a thousand link passwords, and the
+// summary, the outputs and every request's messages are scrubbed.
+const scrubber = new SecretScrubber();
 // Registers a value with the runner's log masker, once. Only for values that never go to an output:
-// GitHub drops a job output that contains a masked value.
+// GitHub drops a job output that contains a masked value. A value under 4 characters is never masked: the
+// runner would blank it in every line of the job (a one-letter password, every such letter).
 function maskSecret(value) {
-    if (!value || secrets_masked.has(value))
+    if (!value || value.length < MIN_SECRET_LENGTH || masked.has(value))
         return;
-    secrets_masked.add(value);
-    scrub = undefined;
+    masked.add(value);
+    scrubber.add(value);
     core.setSecret(value);
 }
 /** Every value this run has masked: the credentials, and each link password it has sent or seen. */
 function maskedSecrets() {
-    return [...secrets_masked];
+    return [...masked];
 }
 /**
  * The runner masks these values in the log, but not in the job summary, and a portal may echo one in the
  * answer to another request than the one that carried it: text the action writes goes through this.
  */
 function scrubSecrets(text) {
-    scrub ??= makeScrub(secrets_masked);
-    return scrub(text);
+    return scrubber.scrub(text);
 }
 
 ;// CONCATENATED MODULE: ./src/docspace/http-retry.ts
@@ -15394,7 +15893,7 @@ function notAnEnvelope(endpoint, status, ambiguous = false) {
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-function oneLine(text) {
+function http_response_oneLine(text) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > MAX_SERVER_MESSAGE ? `${flat.slice(0, MAX_SERVER_MESSAGE - 1)}…` : flat;
 }
@@ -15429,7 +15928,7 @@ function serverMessageOf(body) {
         message = value.message;
     if (message === undefined)
         return undefined;
-    const flat = oneLine(message);
+    const flat = http_response_oneLine(message);
     return flat === '' ? undefined : flat;
 }
 function withMessage(text, serverMessage) {
@@ -15699,7 +16198,129 @@ async function proxyRouteFor(target) {
     return { agent: await agent, display };
 }
 
+;// CONCATENATED MODULE: ./src/docspace/budget.ts
+
+function minutes(ms) {
+    return ms % 60_000 === 0 ? `${ms / 60_000} min` : `${(ms / 1000).toFixed(1)} s`;
+}
+class RequestBudget {
+    limits;
+    now;
+    used = 0;
+    deadline;
+    constructor(limits, now = Date.now) {
+        this.limits = limits;
+        this.now = now;
+        this.deadline = limits.timeoutMs === undefined ? undefined : now() + limits.timeoutMs;
+    }
+    get requests() {
+        return this.used;
+    }
+    /** Time left before the deadline; undefined without one. */
+    remainingMs() {
+        return this.deadline === undefined ? undefined : this.deadline - this.now();
+    }
+    /** Counts one request, or throws when the step has none left or is past its deadline. */
+    take(endpoint) {
+        const remaining = this.remainingMs();
+        if (remaining !== undefined && remaining <= 0)
+            throw this.deadlineError(endpoint);
+        const max = this.limits.maxRequests;
+        if (max !== undefined && this.used >= max) {
+            throw new errors_DocSpaceError('limit', endpoint, `${endpoint}: the step has sent ${max} requests, its limit: nothing more is sent ` +
+                '(raise `max-requests` if the portal really needs more, or split the work)');
+        }
+        this.used++;
+    }
+    deadlineError(endpoint) {
+        const timeout = this.limits.timeoutMs ?? 0;
+        return new errors_DocSpaceError('limit', endpoint, `${endpoint}: the step reached its deadline of ${minutes(timeout)}: nothing more is sent ` +
+            '(raise `step-timeout`, or split the work)');
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docspace/findings.ts
+// What the portal layer finds wrong with answers that are otherwise usable: a listing cut short, an entry
+// with a field of the wrong shape. Each is a warning at once; the run's result carries them to the summary
+// (notes) and, for entries left alone, to the step's failures. Bounded: a portal that is wrong everywhere
+// does not grow them without end.
+const MAX_KEPT = 200;
+class PortalFindings {
+    log;
+    notes = [];
+    /** Entries the action could not judge and left alone. */
+    problems = [];
+    dropped = 0;
+    constructor(log) {
+        this.log = log;
+    }
+    note(message) {
+        this.keep(this.notes, message);
+    }
+    problem(message) {
+        this.keep(this.problems, message);
+    }
+    /** How many findings were past the bound (logged, but not kept). */
+    get overflow() {
+        return this.dropped;
+    }
+    keep(list, message) {
+        if (list.includes(message))
+            return;
+        this.log.warning(message);
+        if (list.length >= MAX_KEPT)
+            this.dropped++;
+        else
+            list.push(message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/docspace/http-body.ts
+// Reads a response body as a stream and stops at a size bound, so that an endless or huge answer costs
+// at most the bound in memory and is cut off at once, instead of being buffered until the timeout.
+/**
+ * The largest answer read. A DocSpace answer is a page of at most a few hundred entries (well under a
+ * MiB); 16 MiB leaves room for long titles without letting a broken proxy fill the runner's memory.
+ */
+const MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+class BodyTooLarge extends Error {
+    limit;
+    constructor(limit) {
+        super(`the answer is larger than ${limit} bytes`);
+        this.limit = limit;
+        this.name = 'BodyTooLarge';
+    }
+}
+/** The body as text; throws BodyTooLarge (after `stop()`, which drops the connection) past `limit`. */
+async function readBodyCapped(response, limit, stop) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > limit) {
+        stop();
+        throw new BodyTooLarge(limit);
+    }
+    if (!response.body)
+        return '';
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of response.body) {
+        const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        size += bytes.length;
+        if (size > limit) {
+            stop();
+            throw new BodyTooLarge(limit);
+        }
+        chunks.push(bytes);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function mib(bytes) {
+    return `${Math.round(bytes / (1024 * 1024))} MiB`;
+}
+
 ;// CONCATENATED MODULE: ./src/docspace/client.ts
+
+
+
 
 
 
@@ -15794,6 +16415,11 @@ class DocSpaceClient {
     backoffBaseMs;
     maxBackoffMs;
     fetchImpl;
+    maxResponseBytes;
+    /** Requests and time the step has left; shared by every copy of the client (pooled clients too). */
+    budget;
+    /** Listings cut short and entries of the wrong shape, reported with the run's result. */
+    findings;
     constructor(connection, log = silentLogger, options = {}) {
         this.connection = connection;
         this.log = log;
@@ -15805,17 +16431,20 @@ class DocSpaceClient {
         this.backoffBaseMs = options.backoffBaseMs ?? 500;
         this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
         this.fetchImpl = options.fetchImpl ?? fetch;
+        this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+        this.findings = new PortalFindings(log);
+        this.budget = new RequestBudget({ maxRequests: connection.maxRequests, timeoutMs: connection.stepTimeoutMs }, this.now);
     }
     /** `path` is `/api/2.0/...` relative to the portal, or an absolute URL on the portal's origin. */
     async request(method, path, options = {}) {
         const verb = method.toUpperCase();
         const auth = this.connection.auth;
-        const scrub = http_scrub_makeScrub([
+        const own = makeScrub([
             auth.kind === 'api-key' ? auth.apiKey : auth.authToken,
-            ...secretsInBody(options.json),
-            // A link password seen earlier in the run may come back in the answer to another request.
-            ...maskedSecrets()
+            ...secretsInBody(options.json)
         ]);
+        // A link password seen earlier in the run may come back in the answer to another request.
+        const scrub = (text) => scrubSecrets(own(text));
         const url = this.resolve(verb, path, options.query);
         const endpoint = `${verb} ${url.pathname}`;
         try {
@@ -15896,6 +16525,9 @@ class DocSpaceClient {
                 throw failure.toError(attempt, ambiguous);
             }
             const wait = failure.waitMs ?? backoffMs(attempt, this.backoffBaseMs, this.maxBackoffMs, this.random);
+            const left = this.budget.remainingMs();
+            if (left !== undefined && wait >= left)
+                throw failure.toError(attempt, ambiguous);
             this.log.warning(scrub(`${endpoint}: ${failure.reason}, retrying in ${seconds(wait)} ` +
                 `(attempt ${attempt + 1} of ${attempts})`));
             options.onRetry?.({ waitMs: wait, status: failure.status });
@@ -16006,11 +16638,23 @@ class DocSpaceClient {
             throw finalFailure(new errors_DocSpaceError('network', endpoint, `${endpoint}: ${error.message}`));
         }
         const via = route ? ` via the proxy ${route.display}` : '';
-        const timeoutMs = options.timeoutMs && options.timeoutMs > 0
+        const requestTimeoutMs = options.timeoutMs && options.timeoutMs > 0
             ? options.timeoutMs
             : this.connection.requestTimeoutMs > 0
                 ? this.connection.requestTimeoutMs
                 : DEFAULT_TIMEOUT_MS;
+        try {
+            this.budget.take(endpoint);
+        }
+        catch (error) {
+            if (!(error instanceof errors_DocSpaceError))
+                throw error;
+            throw finalFailure(error);
+        }
+        // The step's deadline shortens the last request rather than letting it run past.
+        const left = this.budget.remainingMs();
+        const cutByDeadline = left !== undefined && left < requestTimeoutMs;
+        const timeoutMs = cutByDeadline ? Math.max(1, left) : requestTimeoutMs;
         const init = {
             method: verb,
             headers: await this.headersFor(call, withBody),
@@ -16030,18 +16674,28 @@ class DocSpaceClient {
         external?.addEventListener('abort', cancel, { once: true });
         if (external?.aborted)
             controller.abort();
+        let status = 0;
         const started = external_node_perf_hooks_namespaceObject.performance.now();
         const took = () => `${Math.round(external_node_perf_hooks_namespaceObject.performance.now() - started)} ms`;
         const line = (outcome) => this.log.debug(scrub(`${verb} ${url.pathname}${via}: ${outcome} in ${took()} (attempt ${call.attempt} of ${call.attempts})`));
         try {
             const response = await this.fetchImpl(url.href, init);
-            const text = await response.text();
+            status = response.status;
+            const text = await readBodyCapped(response, this.maxResponseBytes, () => controller.abort());
             line(`HTTP ${response.status}`);
             return { status: response.status, headers: response.headers, text, proxy: route?.display };
         }
         catch (error) {
+            if (error instanceof BodyTooLarge) {
+                line(`HTTP ${status}, body cut off past ${mib(error.limit)}`);
+                throw this.tooLarge(endpoint, status, error.limit);
+            }
             if (external?.aborted)
                 throw external.reason;
+            if (timedOut && cutByDeadline) {
+                line('stopped at the step deadline');
+                throw finalFailure(this.budget.deadlineError(endpoint));
+            }
             if (timedOut) {
                 line(`timed out after ${seconds(timeoutMs)}`);
                 throw new AttemptFailure('maybe-done', `timed out after ${seconds(timeoutMs)}`, (n, ambiguous) => new errors_DocSpaceError('timeout', endpoint, `${endpoint}: no complete answer within ${seconds(timeoutMs)}${via}` +
@@ -16063,6 +16717,13 @@ class DocSpaceClient {
             clearTimeout(timer);
             external?.removeEventListener('abort', cancel);
         }
+    }
+    // Never retried: a portal that sent so much once will do it again, and each try costs the whole bound.
+    tooLarge(endpoint, status, limit) {
+        const written = status >= 200 && status < 300;
+        return new AttemptFailure('final', `an answer over ${mib(limit)}`, (_, ambiguous) => new errors_DocSpaceError('bad-response', endpoint, `${endpoint} answered HTTP ${status} with a body over ${mib(limit)}, far more than any ` +
+            'DocSpace answer: it was cut off and not retried; check portal-url and any proxy in front ' +
+            `of the portal${ambiguous ? `; ${UNKNOWN_OUTCOME}` : ''}`, { status, ambiguous }), undefined, written);
     }
     interpret(call, exchange) {
         const { endpoint } = call;

@@ -10,6 +10,7 @@ import { isoUtc } from '../links/share-link.js'
 import type { DocSpaceClient } from './client.js'
 import { DocSpaceError } from './errors.js'
 import type { AuditEventDto } from './types.js'
+import { checkAuditEvent, entryProblem, listAt } from './shapes.js'
 
 export const AUDIT_FILTER_PATH = '/api/2.0/security/audit/events/filter'
 
@@ -133,11 +134,23 @@ async function auditPage(
   query: Record<string, string | number | undefined>
 ): Promise<AuditEventDto[] | 'not-in-plan'> {
   try {
-    const { data } = await client.request<AuditEventDto[]>('GET', AUDIT_FILTER_PATH, {
+    const { data } = await client.request<unknown>('GET', AUDIT_FILTER_PATH, {
       query,
       retry: 'read'
     })
-    return Array.isArray(data) ? data : []
+    // One event of the wrong shape makes the whole count unsure: it is refused rather than guessed.
+    const endpoint = `GET ${AUDIT_FILTER_PATH}`
+    return listAt(data, endpoint, 'response').map((raw, i) => {
+      const checked = checkAuditEvent(raw, `response[${i}]`)
+      if (!checked.ok) {
+        throw new DocSpaceError(
+          'bad-response',
+          endpoint,
+          entryProblem(endpoint, checked, 'downloads cannot be counted')
+        )
+      }
+      return checked.value
+    })
   } catch (error) {
     if (error instanceof DocSpaceError && (error.kind === 'forbidden' || error.status === 403)) {
       throw new AuditAccessError(AUDIT_FORBIDDEN_MESSAGE, { cause: error })

@@ -7,7 +7,7 @@ import { silentLogger } from '../log.js'
 import type { Envelope } from './types.js'
 import { DocSpaceError } from './errors.js'
 import { makeScrub, secretsInBody, type Scrub } from './http-scrub.js'
-import { maskedSecrets } from '../secrets.js'
+import { scrubSecrets } from '../secrets.js'
 import {
   backoffMs,
   networkProblem,
@@ -25,6 +25,9 @@ import {
   statusError
 } from './http-response.js'
 import { ProxyConfigError, proxyRouteFor, type ProxyRoute } from './proxy.js'
+import { RequestBudget } from './budget.js'
+import { PortalFindings } from './findings.js'
+import { BodyTooLarge, MAX_RESPONSE_BYTES, mib, readBodyCapped } from './http-body.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -82,6 +85,8 @@ export interface ClientOptions {
   backoffBaseMs?: number
   maxBackoffMs?: number
   fetchImpl?: typeof fetch
+  /** The largest response body read (default MAX_RESPONSE_BYTES). */
+  maxResponseBytes?: number
 }
 
 const USER_AGENT = 'docspace-share-links-action'
@@ -184,6 +189,11 @@ export class DocSpaceClient {
   private readonly backoffBaseMs: number
   private readonly maxBackoffMs: number
   private readonly fetchImpl: typeof fetch
+  private readonly maxResponseBytes: number
+  /** Requests and time the step has left; shared by every copy of the client (pooled clients too). */
+  readonly budget: RequestBudget
+  /** Listings cut short and entries of the wrong shape, reported with the run's result. */
+  readonly findings: PortalFindings
 
   constructor(
     readonly connection: Connection,
@@ -198,6 +208,12 @@ export class DocSpaceClient {
     this.backoffBaseMs = options.backoffBaseMs ?? 500
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000
     this.fetchImpl = options.fetchImpl ?? fetch
+    this.maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES
+    this.findings = new PortalFindings(log)
+    this.budget = new RequestBudget(
+      { maxRequests: connection.maxRequests, timeoutMs: connection.stepTimeoutMs },
+      this.now
+    )
   }
 
   /** `path` is `/api/2.0/...` relative to the portal, or an absolute URL on the portal's origin. */
@@ -208,12 +224,12 @@ export class DocSpaceClient {
   ): Promise<ApiResult<T>> {
     const verb = method.toUpperCase()
     const auth = this.connection.auth
-    const scrub = makeScrub([
+    const own = makeScrub([
       auth.kind === 'api-key' ? auth.apiKey : auth.authToken,
-      ...secretsInBody(options.json),
-      // A link password seen earlier in the run may come back in the answer to another request.
-      ...maskedSecrets()
+      ...secretsInBody(options.json)
     ])
+    // A link password seen earlier in the run may come back in the answer to another request.
+    const scrub: Scrub = (text) => scrubSecrets(own(text))
     const url = this.resolve(verb, path, options.query)
     const endpoint = `${verb} ${url.pathname}`
     try {
@@ -311,6 +327,8 @@ export class DocSpaceClient {
       }
       const wait =
         failure.waitMs ?? backoffMs(attempt, this.backoffBaseMs, this.maxBackoffMs, this.random)
+      const left = this.budget.remainingMs()
+      if (left !== undefined && wait >= left) throw failure.toError(attempt, ambiguous)
       this.log.warning(
         scrub(
           `${endpoint}: ${failure.reason}, retrying in ${seconds(wait)} ` +
@@ -436,12 +454,22 @@ export class DocSpaceClient {
       throw finalFailure(new DocSpaceError('network', endpoint, `${endpoint}: ${error.message}`))
     }
     const via = route ? ` via the proxy ${route.display}` : ''
-    const timeoutMs =
+    const requestTimeoutMs =
       options.timeoutMs && options.timeoutMs > 0
         ? options.timeoutMs
         : this.connection.requestTimeoutMs > 0
           ? this.connection.requestTimeoutMs
           : DEFAULT_TIMEOUT_MS
+    try {
+      this.budget.take(endpoint)
+    } catch (error) {
+      if (!(error instanceof DocSpaceError)) throw error
+      throw finalFailure(error)
+    }
+    // The step's deadline shortens the last request rather than letting it run past.
+    const left = this.budget.remainingMs()
+    const cutByDeadline = left !== undefined && left < requestTimeoutMs
+    const timeoutMs = cutByDeadline ? Math.max(1, left) : requestTimeoutMs
     const init: RequestInit = {
       method: verb,
       headers: await this.headersFor(call, withBody),
@@ -460,6 +488,7 @@ export class DocSpaceClient {
     const cancel = (): void => controller.abort()
     external?.addEventListener('abort', cancel, { once: true })
     if (external?.aborted) controller.abort()
+    let status = 0
     const started = performance.now()
     const took = (): string => `${Math.round(performance.now() - started)} ms`
     const line = (outcome: string): void =>
@@ -470,11 +499,20 @@ export class DocSpaceClient {
       )
     try {
       const response = await this.fetchImpl(url.href, init)
-      const text = await response.text()
+      status = response.status
+      const text = await readBodyCapped(response, this.maxResponseBytes, () => controller.abort())
       line(`HTTP ${response.status}`)
       return { status: response.status, headers: response.headers, text, proxy: route?.display }
     } catch (error) {
+      if (error instanceof BodyTooLarge) {
+        line(`HTTP ${status}, body cut off past ${mib(error.limit)}`)
+        throw this.tooLarge(endpoint, status, error.limit)
+      }
       if (external?.aborted) throw external.reason
+      if (timedOut && cutByDeadline) {
+        line('stopped at the step deadline')
+        throw finalFailure(this.budget.deadlineError(endpoint))
+      }
       if (timedOut) {
         line(`timed out after ${seconds(timeoutMs)}`)
         throw new AttemptFailure(
@@ -515,6 +553,26 @@ export class DocSpaceClient {
       clearTimeout(timer)
       external?.removeEventListener('abort', cancel)
     }
+  }
+
+  // Never retried: a portal that sent so much once will do it again, and each try costs the whole bound.
+  private tooLarge(endpoint: string, status: number, limit: number): AttemptFailure {
+    const written = status >= 200 && status < 300
+    return new AttemptFailure(
+      'final',
+      `an answer over ${mib(limit)}`,
+      (_, ambiguous) =>
+        new DocSpaceError(
+          'bad-response',
+          endpoint,
+          `${endpoint} answered HTTP ${status} with a body over ${mib(limit)}, far more than any ` +
+            'DocSpace answer: it was cut off and not retried; check portal-url and any proxy in front ' +
+            `of the portal${ambiguous ? `; ${UNKNOWN_OUTCOME}` : ''}`,
+          { status, ambiguous }
+        ),
+      undefined,
+      written
+    )
   }
 
   private interpret<T>(call: Call, exchange: Exchange): ApiResult<T> {

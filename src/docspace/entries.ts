@@ -1,9 +1,11 @@
 import type { Target } from '../request.js'
 import type { DocSpaceClient } from './client.js'
-import type { FileDto, FolderContentDto, FolderDto } from './types.js'
+import type { FileDto, FolderDto } from './types.js'
+import { readPages } from './paging.js'
+import { checkFile, checkFolder, entryProblem, isObject, listAt, shapeError } from './shapes.js'
 
 const PAGE_SIZE = 100
-// Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
+// Guards against a listing that never ends: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000
 
 export async function getFile(client: DocSpaceClient, id: number): Promise<FileDto> {
@@ -25,37 +27,55 @@ export async function getFolder(client: DocSpaceClient, target: Target): Promise
   return data
 }
 
-/** The files and subfolders of a folder or room, page by page. */
-export async function* folderContents(
-  client: DocSpaceClient,
-  folderId: number
-): AsyncGenerator<FolderContentDto> {
-  let startIndex = 0
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { data } = await client.request<FolderContentDto>('GET', `/api/2.0/files/${folderId}`, {
-      query: { startIndex, count: PAGE_SIZE },
-      retry: 'read'
-    })
-    if (!data) return
-    yield data
-    const received = (data.files?.length ?? 0) + (data.folders?.length ?? 0)
-    startIndex += received
-    if (received === 0 || (data.total !== undefined && startIndex >= data.total)) return
-  }
-}
+type Entry = { kind: 'file'; dto: FileDto } | { kind: 'folder'; dto: FolderDto }
 
-/** Every file and subfolder directly inside a folder or room. */
+/**
+ * Every file and subfolder directly inside a folder or room, each once (offset paging shifts while people
+ * work). Entries of the wrong shape are reported and left out; a listing cut short is a warning naming the
+ * folder, and `complete` is false when the page bound stopped it.
+ */
 export async function listFolder(
   client: DocSpaceClient,
   folderId: number
-): Promise<{ files: FileDto[]; folders: FolderDto[] }> {
+): Promise<{ files: FileDto[]; folders: FolderDto[]; complete: boolean }> {
+  const path = `/api/2.0/files/${folderId}`
+  const endpoint = `GET ${path}`
+  const listed = await readPages<Entry>({
+    label: `the contents of folder ${folderId}`,
+    pageSize: PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    idOf: (entry) => `${entry.kind}:${entry.dto.id}`,
+    fetch: async (startIndex, count) => {
+      const { data } = await client.request<unknown>('GET', path, {
+        query: { startIndex, count },
+        retry: 'read'
+      })
+      if (data === undefined || data === null) return { items: [] }
+      if (!isObject(data)) throw shapeError(endpoint, 'response', 'an object', data)
+      const items: Entry[] = []
+      const take = (kind: Entry['kind'], field: 'files' | 'folders'): void => {
+        listAt(data[field], endpoint, `response.${field}`).forEach((raw, i) => {
+          const checked =
+            kind === 'file'
+              ? checkFile(raw, `response.${field}[${i}]`)
+              : checkFolder(raw, `response.${field}[${i}]`)
+          if (checked.ok) items.push({ kind, dto: checked.value } as Entry)
+          else client.findings.problem(entryProblem(endpoint, checked, 'that entry was left out'))
+        })
+      }
+      take('file', 'files')
+      take('folder', 'folders')
+      return { items, total: typeof data.total === 'number' ? data.total : undefined }
+    }
+  })
+  if (listed.note) client.findings.note(listed.note)
   const files: FileDto[] = []
   const folders: FolderDto[] = []
-  for await (const page of folderContents(client, folderId)) {
-    files.push(...(page.files ?? []))
-    folders.push(...(page.folders ?? []))
+  for (const entry of listed.items) {
+    if (entry.kind === 'file') files.push(entry.dto)
+    else folders.push(entry.dto)
   }
-  return { files, folders }
+  return { files, folders, complete: listed.complete }
 }
 
 export async function createFolder(

@@ -14,6 +14,7 @@ export type ErrorKind =
   | 'timeout'
   | 'bad-response' // HTML, malformed or empty JSON, an error envelope with a 2xx status and no error code
   | 'redirect' // a redirect that cannot be followed safely, or a URL off the portal's origin
+  | 'limit' // the step's request count or deadline is spent (max-requests, step-timeout)
 
 export class DocSpaceError extends Error {
   readonly kind: ErrorKind

@@ -4,6 +4,8 @@ import type { DocSpaceClient } from './client.js'
 import { DocSpaceError } from './errors.js'
 import type { FileShareDto, LinkRequestBody } from './types.js'
 import { sharedLinkOf } from '../links/share-link.js'
+import { readPages } from './paging.js'
+import { checkShareEntry, entryProblem, listAt } from './shapes.js'
 
 const PAGE_SIZE = 100
 // A file never has more than a handful of links; the bound only guards against a portal that ignores paging.
@@ -54,37 +56,56 @@ export async function listLinks(
   return onTarget(target, () => readLinks(client, target, options))
 }
 
+// Entries of one answer, each checked: one of the wrong shape is reported and left out (so it is never
+// revoked on a guess), and a link listed twice is kept once.
+function checkedLinks(client: DocSpaceClient, endpoint: string, data: unknown): FileShareDto[] {
+  const links: FileShareDto[] = []
+  listAt(data, endpoint, 'response').forEach((raw, i) => {
+    const checked = checkShareEntry(raw, `response[${i}]`)
+    if (checked.ok) links.push(checked.value)
+    else client.findings.problem(entryProblem(endpoint, checked, 'that link was left alone'))
+  })
+  return maskPasswords(links)
+}
+
+function uniqueById(links: FileShareDto[]): FileShareDto[] {
+  const seen = new Set<string>()
+  return links.filter((dto) => {
+    const id = sharedLinkOf(dto)!.id
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}
+
 async function readLinks(
   client: DocSpaceClient,
   target: Target,
   options: { linkType?: LinkType }
 ): Promise<FileShareDto[]> {
   const path = linksPath(target)
+  const endpoint = `GET ${path}`
   if (target.kind !== 'file') {
     const query = target.kind === 'room' ? { type: options.linkType } : {}
-    const { data } = await client.request<FileShareDto[]>('GET', path, { query, retry: 'read' })
-    return maskPasswords(data ?? [])
+    const { data } = await client.request<unknown>('GET', path, { query, retry: 'read' })
+    return uniqueById(checkedLinks(client, endpoint, data))
   }
-  const all: FileShareDto[] = []
-  const seen = new Set<string>()
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const { data, envelope } = await client.request<FileShareDto[]>('GET', path, {
-      query: { startIndex: all.length, count: PAGE_SIZE },
-      retry: 'read'
-    })
-    const batch = maskPasswords(data ?? [])
-    // A page that repeats links already read means the server ignored startIndex: stop, don't loop.
-    const fresh = batch.filter((dto) => {
-      const id = sharedLinkOf(dto)?.id ?? ''
-      if (seen.has(id)) return false
-      seen.add(id)
-      return true
-    })
-    all.push(...fresh)
-    const total = envelope.total
-    if (fresh.length < PAGE_SIZE || (total !== undefined && all.length >= total)) break
-  }
-  return all
+  const listed = await readPages<FileShareDto>({
+    label: `the links of ${describeTarget(target)}`,
+    pageSize: PAGE_SIZE,
+    maxPages: MAX_PAGES,
+    idOf: (dto) => sharedLinkOf(dto)!.id,
+    fetch: async (startIndex, count) => {
+      const { data, envelope } = await client.request<unknown>('GET', path, {
+        query: { startIndex, count },
+        retry: 'read'
+      })
+      const total = typeof envelope.total === 'number' ? envelope.total : undefined
+      return { items: checkedLinks(client, endpoint, data), total }
+    }
+  })
+  if (listed.note) client.findings.note(listed.note)
+  return listed.items
 }
 
 /**
@@ -99,8 +120,21 @@ export async function putLink(
 ): Promise<FileShareDto | undefined> {
   maskSecret(body.password)
   const { data } = await onTarget(target, () =>
-    client.request<FileShareDto>('PUT', linksPath(target), { json: body, retry })
+    client.request<unknown>('PUT', linksPath(target), { json: body, retry })
   )
-  maskSecret(data ? sharedLinkOf(data)?.password : undefined)
-  return data
+  if (data === undefined || data === null) return undefined
+  const checked = checkShareEntry(data, 'response')
+  if (!checked.ok) {
+    throw new DocSpaceError(
+      'bad-response',
+      `PUT ${linksPath(target)}`,
+      entryProblem(
+        `PUT ${linksPath(target)}`,
+        checked,
+        'the change may have been made: check the links of the ' + describeTarget(target)
+      )
+    )
+  }
+  maskSecret(sharedLinkOf(checked.value)?.password)
+  return checked.value
 }

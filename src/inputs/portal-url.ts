@@ -8,9 +8,35 @@ function isLoopback(hostname: string): boolean {
   return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname)
 }
 
-/** The value with any `user:password@` masked, since it may hold a credential. */
-function masked(value: string): string {
-  return value.replace(/^([^:/?#]*:\/*)[^/?#]*@/, '$1***@')
+/**
+ * The value with anything that may be a `user:password@` masked. A password typed without percent-encoding
+ * can hold `/`, `?`, `#` or `@`, so everything between the scheme and the last `@` goes.
+ */
+export function maskedPortalUrl(value: string): string {
+  return value.replace(/^([^:/?#]*:\/*).*@/s, '$1***@')
+}
+
+/** The credentials written into a portal URL, whatever they contain: to be masked before anything runs. */
+export function portalUrlCredentials(value: string): string[] {
+  try {
+    const url = new URL(value)
+    // An `@` further on (in a path) is no credential: masking the host would drop every share URL output.
+    if (url.username === '' && url.password === '') return []
+  } catch {
+    // Not a URL as written (a password with `/` or `#` breaks it): look for credentials all the same.
+  }
+  const userInfo = /^[^:/?#]*:\/*(.*)@/s.exec(value)?.[1]
+  if (!userInfo) return []
+  const colon = userInfo.indexOf(':')
+  const found = [userInfo, colon < 0 ? '' : userInfo.slice(colon + 1)]
+  for (const part of [...found]) {
+    try {
+      found.push(decodeURIComponent(part))
+    } catch {
+      // Not percent-encoded: the raw value is already in the list.
+    }
+  }
+  return found.filter((part) => part !== '')
 }
 
 /**
@@ -18,7 +44,7 @@ function masked(value: string): string {
  * for loopback hosts (a local emulator or a tunnel): anywhere else it would send the API key in clear.
  */
 export function normalizePortalUrl(value: string): string {
-  const shown = masked(value)
+  const shown = maskedPortalUrl(value)
   let url: URL
   try {
     url = new URL(value)

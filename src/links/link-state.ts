@@ -68,9 +68,11 @@ export function linkRequestBody(
  */
 export function revokeRequestBody(target: Target, dto: FileShareDto): LinkRequestBody {
   const link = sharedLinkOf(dto)
-  const body: LinkRequestBody = { linkId: link?.id, access: 0, internal: link?.internal ?? false }
-  if (link?.expirationDate) body.expirationDate = link.expirationDate
-  if (target.kind === 'room') body.linkType = link?.linkType === 0 ? 0 : 1
+  // Without `linkId` the same PUT creates a link: never send a revoke that is not tied to one.
+  if (!link?.id) throw new Error('a link without an id cannot be revoked')
+  const body: LinkRequestBody = { linkId: link.id, access: 0, internal: link.internal ?? false }
+  if (link.expirationDate) body.expirationDate = link.expirationDate
+  if (target.kind === 'room') body.linkType = link.linkType === 0 ? 0 : 1
   return body
 }
 

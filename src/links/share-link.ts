@@ -1,6 +1,6 @@
 import type { FileShareDto, SharedLinkDto } from '../docspace/types.js'
 import { accessName } from './access.js'
-import { decodeTitle } from './title-tag.js'
+import { decodeTitle, hasExactTag } from './title-tag.js'
 
 /** A link as this action outputs it: no password, no token, the title without the action's tag. */
 export interface ShareLink {
@@ -50,21 +50,31 @@ export function sharedLinkOf(dto: FileShareDto): SharedLinkDto | undefined {
   return dto.sharedLink ?? dto.sharedTo
 }
 
+/** The link's expiry as a moment; undefined when it never expires (or what came is no date at all). */
+export function expiryOf(link: SharedLinkDto): Date | undefined {
+  if (typeof link.expirationDate !== 'string') return undefined
+  const at = new Date(link.expirationDate)
+  return Number.isNaN(at.getTime()) ? undefined : at
+}
+
+/** Expired only on a real date: `null`, `0` or a broken date never makes a link expired. */
 export function isExpired(link: SharedLinkDto, now: Date): boolean {
-  if (link.isExpired) return true
-  return link.expirationDate !== undefined && new Date(link.expirationDate) <= now
+  const at = expiryOf(link)
+  if (at === undefined) return false
+  return link.isExpired === true || at <= now
 }
 
 export function toShareLink(dto: FileShareDto, now: Date): ShareLink {
   const link = sharedLinkOf(dto)
   if (!link) throw new Error('the portal returned a share entry without a link')
   const { display, tag } = decodeTitle(link.title ?? '')
+  const expiry = expiryOf(link)
   return {
     id: link.id,
     title: display,
     shareUrl: link.shareLink ?? '',
     access: accessName(dto.access),
-    expiresAt: link.expirationDate ? isoUtc(new Date(link.expirationDate)) : '',
+    expiresAt: expiry ? isoUtc(expiry) : '',
     expired: isExpired(link, now),
     primary: link.primary ?? dto.subjectType === 4,
     internal: link.internal ?? false,
@@ -72,6 +82,7 @@ export function toShareLink(dto: FileShareDto, now: Date): ShareLink {
     hasPassword: Boolean(link.password),
     linkType: link.linkType === 0 ? 'invitation' : 'external',
     maxDownloads: tag?.maxDownloads ?? null,
-    createdAt: tag?.createdAt ? isoUtc(tag.createdAt) : ''
+    // Only the tag exactly as the action writes it says the action made the link (max-age revokes on it).
+    createdAt: tag?.createdAt && hasExactTag(link.title ?? '') ? isoUtc(tag.createdAt) : ''
   }
 }

@@ -41,11 +41,11 @@ export function encodeTitle(display: string, tag: TitleTag): string {
   }
   const text = display.trim()
   if (parts.length === 0) return shorten(text, MAX_TITLE_LENGTH)
-  const tagText = `[${parts.join(' ')}]`
-  if (text === '') return tagText
+  const written = tagText(tag)
+  if (text === '') return written
   // The tag is what the action reads back, so it is kept whole and the display part gives way.
-  const room = MAX_TITLE_LENGTH - tagText.length - 1
-  return `${shorten(text, room)} ${tagText}`
+  const room = MAX_TITLE_LENGTH - written.length - 1
+  return `${shorten(text, room)} ${written}`
 }
 
 /** Splits a stored title into the display title and the tag, when it ends with a well-formed one. */
@@ -58,6 +58,26 @@ export function decodeTitle(full: string): { display: string; tag?: TitleTag } {
     if (tag !== undefined) return { display: text.slice(0, open).trim(), tag }
   }
   return { display: full.trim() }
+}
+
+/**
+ * Whether the title ends with the tag byte for byte as encodeTitle writes it. A title a user typed with a
+ * tag-like suffix (other case, other order, unknown keys, milliseconds) is read for display, but is no
+ * proof that the action made the link: `max-age` revokes only on this.
+ */
+export function hasExactTag(full: string): boolean {
+  const { tag } = decodeTitle(full)
+  if (tag === undefined) return false
+  const written = tagText(tag)
+  const text = full.trimEnd()
+  return text === written || text.endsWith(` ${written}`)
+}
+
+function tagText(tag: TitleTag): string {
+  const parts: string[] = []
+  if (tag.maxDownloads !== undefined) parts.push(`max-downloads=${tag.maxDownloads}`)
+  if (tag.createdAt !== undefined) parts.push(`created=${isoSeconds(tag.createdAt)}`)
+  return `[${parts.join(' ')}]`
 }
 
 /** The title without the action's tag. */

@@ -2,6 +2,7 @@ import type { ActionRequest, Target } from '../request.js'
 import type { DocSpaceClient } from '../docspace/client.js'
 import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
 import { listFolder } from '../docspace/entries.js'
+import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, putLink } from '../docspace/links.js'
 import { listManagedLinks } from '../links/share-rights.js'
 import type { FileShareDto } from '../docspace/types.js'
@@ -92,7 +93,8 @@ async function countDownloads(
   const since = created.some((at) => at === undefined)
     ? undefined
     : new Date(Math.min(...created.map((at) => at!.getTime())))
-  const files = await entry.countedFiles()
+  // A file listed twice (paging shifted while the folder changed) must not count its downloads twice.
+  const files = [...new Set(await entry.countedFiles())]
   const unknown = (): Map<string, DownloadCount> => {
     for (const link of links) byLink.set(link.id, null)
     return byLink
@@ -112,8 +114,11 @@ async function countDownloads(
     })
     return { byLink, truncated }
   } catch (error) {
-    if (!(error instanceof AuditAccessError)) throw error
-    return { byLink: unknown(), refused: error.message, truncated: false }
+    // An audit answer of the wrong shape is as good as none: the links that need a count stay, and the
+    // others (expired, too old) are still decided.
+    const unreadable = error instanceof DocSpaceError && error.kind === 'bad-response'
+    if (!(error instanceof AuditAccessError) && !unreadable) throw error
+    return { byLink: unknown(), refused: (error as Error).message, truncated: false }
   }
 }
 
@@ -123,8 +128,11 @@ export async function enforceOnEntry(
   settings: EnforceSettings
 ): Promise<EntryOutcome> {
   const { log, now, policy } = settings
+  // Each link once, and only links with an id: a PUT without one would make a link, not revoke it.
+  const ids = new Set<string>()
   const selected = entry.links
     .map((dto) => ({ dto, link: toShareLink(dto, now) }))
+    .filter(({ link }) => link.id !== '' && !ids.has(link.id) && ids.add(link.id) !== undefined)
     .filter(({ link }) => titleSelected(link, settings.titlePattern))
   const counts = await countDownloads(
     entry,

@@ -19,6 +19,7 @@ import {
 } from '../github/release-notes.js'
 import { previewShareLink } from '../links/link-state.js'
 import { blankShareLink, type ShareLink } from '../links/share-link.js'
+import { checkPatternInside, confinedFile } from '../workspace.js'
 import type { OperationContext } from './context.js'
 import { createLink, requestedLinkState } from './create-link.js'
 import type { LinkAction, OperationResult, OutputLink } from './result.js'
@@ -76,19 +77,26 @@ export function anchorPattern(pattern: string, workspace: string): string {
 }
 
 /** The files the patterns match, sorted by path. Two files with the same name are an error. */
-export async function matchFiles(patterns: string[], workspace: string): Promise<LocalFile[]> {
+export async function matchFiles(
+  patterns: string[],
+  workspace: string,
+  followSymlinks = false
+): Promise<LocalFile[]> {
   const lines = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'))
   if (lines.length === 0) return []
+  for (const line of lines) checkPatternInside(line, workspace)
   const globber = await glob.create(lines.map((p) => anchorPattern(p, workspace)).join('\n'), {
     matchDirectories: false,
     // Files land side by side in one folder, so a folder pattern does not pull in its whole tree.
-    implicitDescendants: false
+    implicitDescendants: false,
+    followSymbolicLinks: followSymlinks
   })
   const paths = [...new Set(await globber.glob())].sort()
   const files: LocalFile[] = []
   for (const file of paths) {
+    if (!(await confinedFile(file, workspace, followSymlinks))) continue
     const info = await stat(file)
-    if (info.isFile()) files.push({ path: file, name: path.basename(file), size: info.size })
+    files.push({ path: file, name: path.basename(file), size: info.size })
   }
   const byName = new Map<string, string[]>()
   for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file.path])
@@ -315,7 +323,7 @@ export async function runUpload(
     }
   }
 
-  const files = await matchFiles(settings.files, env.workspace)
+  const files = await matchFiles(settings.files, env.workspace, settings.followSymlinks)
   if (files.length === 0) {
     const message =
       `No files match \`files\` (${settings.files.join(', ')}) in ${env.workspace}` +
