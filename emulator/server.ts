@@ -21,6 +21,8 @@ import type { SeedData, SeedIds } from './seed.js'
 import { applySeed } from './seed.js'
 import { defaultAreas } from './routes/index.js'
 import { createFaults, type FaultController } from './faults.js'
+import { RateLimiter, type RateLimitOptions } from './rate-limits.js'
+import { setDocSpaceVersion } from './routes/settings.js'
 
 export interface EmulatorOptions {
   /** Delay added before every response. */
@@ -36,6 +38,10 @@ export interface EmulatorOptions {
   bodyLimitBytes?: number
   /** Route areas to register instead of the default ones. */
   areas?: RouteArea[]
+  /** The server's rate limiters to turn on (off by default, as on a stock install); see rate-limits.ts. */
+  rateLimits?: RateLimitOptions
+  /** The version `settings/version/build` reports, whose listing rules apply (default 3.7.2.0). */
+  docSpaceVersion?: string
 }
 
 /** One served request. Headers and bodies are never kept: they carry credentials. */
@@ -71,6 +77,8 @@ export interface Emulator {
   readonly latencyMs: number
   /** Fault injection (see faults.ts); its middleware runs before any added with `use`. */
   readonly faults: FaultController
+  /** The server's rate limiters: `configure()` turns them on; `rejected` counts the 429s of each. */
+  readonly rateLimiter: RateLimiter
   addFolder(input: { title: string; parentId?: number }): FolderRecord
   addRoom(input: { title: string; roomType?: number }): RoomRecord
   addFile(input: {
@@ -99,6 +107,9 @@ function delay(ms: number): Promise<void> {
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const state = new EmulatorState()
   const seedIds = options.seed ? applySeed(state, options.seed) : {}
+  if (options.docSpaceVersion) setDocSpaceVersion(state, options.docSpaceVersion)
+  const rateLimiter = new RateLimiter()
+  rateLimiter.configure(options.rateLimits)
   const router = new Router()
   for (const area of options.areas ?? defaultAreas) area(router)
   const faults = await createFaults()
@@ -131,6 +142,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       })
     })
     try {
+      // The limiter runs first in the server's pipeline and holds a request's slot while it is served.
+      if (!rateLimiter.admit(ctx)) return
       if (latencyMs > 0) await delay(latencyMs)
       const run = async (i: number): Promise<void> => {
         const middleware = middlewares[i]
@@ -182,6 +195,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return latencyMs
     },
     faults,
+    rateLimiter,
     addFolder: (input) => state.addFolder(input),
     addRoom: (input) => state.addRoom(input),
     addFile: (input) => state.addFile(input),

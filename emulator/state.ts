@@ -138,6 +138,11 @@ export class EmulatorState {
     return e?.kind === 'room' ? e : undefined
   }
 
+  /** Every file, folder and room, in no particular order. */
+  all(): IterableIterator<EntryRecord> {
+    return this.entries.values()
+  }
+
   /** Direct children, each list sorted by title. */
   children(folderId: number): { folders: FolderLike[]; files: FileRecord[] } {
     const folders: FolderLike[] = []

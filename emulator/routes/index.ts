@@ -5,6 +5,7 @@ import { registerAuthenticationRoutes } from './authentication.js'
 import { registerDownloadRoutes } from './downloads.js'
 import { registerEntryRoutes } from './entries.js'
 import { registerLinkRoutes } from './links.js'
+import { registerSettingsRoutes } from './settings.js'
 import { registerUploadRoutes } from './uploads.js'
 
 export const defaultAreas: RouteArea[] = [
@@ -13,5 +14,6 @@ export const defaultAreas: RouteArea[] = [
   registerLinkRoutes,
   registerUploadRoutes,
   registerAuditRoutes,
-  registerDownloadRoutes
+  registerDownloadRoutes,
+  registerSettingsRoutes
 ]

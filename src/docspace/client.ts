@@ -25,6 +25,7 @@ import {
   statusError
 } from './http-response.js'
 import { ProxyConfigError, proxyRouteFor, type ProxyRoute } from './proxy.js'
+import { rateLimitOf, type RateLimitInfo } from './rate-limit.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -70,6 +71,10 @@ export interface RetryNotice {
   waitMs: number
   /** The HTTP status that caused the retry; undefined for connection errors and timeouts. */
   status?: number
+  /** A 429's rate-limit headers. */
+  rateLimit?: RateLimitInfo
+  /** The method of the request retried. */
+  method?: string
 }
 
 /** Seams for tests; production uses the defaults. */
@@ -101,7 +106,8 @@ class AttemptFailure {
     /** The server may have acted on the request even though it is not repeated. */
     readonly outcomeUnknown = safety === 'maybe-done',
     /** The HTTP status that caused it; undefined for connection errors and timeouts. */
-    readonly status?: number
+    readonly status?: number,
+    readonly rateLimit?: RateLimitInfo
   ) {}
 }
 
@@ -317,7 +323,12 @@ export class DocSpaceClient {
             `(attempt ${attempt + 1} of ${attempts})`
         )
       )
-      options.onRetry?.({ waitMs: wait, status: failure.status })
+      options.onRetry?.({
+        waitMs: wait,
+        status: failure.status,
+        rateLimit: failure.rateLimit,
+        method: verb
+      })
       await this.pause(wait, options.signal)
     }
   }
@@ -526,11 +537,12 @@ export class DocSpaceClient {
       const serverMessage = serverMessageOf(body)
       const waitMs =
         status === 429 || status === 503 ? requestedWaitMs(exchange.headers, this.now()) : undefined
+      const rateLimit = status === 429 ? rateLimitOf(exchange.headers, this.now()) : undefined
       throw new AttemptFailure(
         statusSafety(status),
         `HTTP ${status}`,
-        (attempts, ambiguous) =>
-          statusError({
+        (attempts, ambiguous) => {
+          const error = statusError({
             status,
             endpoint,
             serverMessage,
@@ -538,10 +550,14 @@ export class DocSpaceClient {
             proxy: exchange.proxy,
             attempts,
             ambiguous
-          }),
+          })
+          if (rateLimit) error.rateLimit = rateLimit
+          return error
+        },
         waitMs,
         undefined,
-        status
+        status,
+        rateLimit
       )
     }
     if (status === 204 || call.verb === 'HEAD') return { data: undefined, envelope: {}, status }
