@@ -18,8 +18,6 @@ import {
   type RateLimiterKind
 } from './docspace/rate-limit.js'
 
-export const DEFAULT_REQUESTS_PER_MINUTE = 1200
-
 export interface PacingSettings {
   /** Length of the server's sliding window: a minute. */
   windowMs: number
@@ -235,7 +233,7 @@ export class RequestGovernor {
         this.writesStopped ??= new DailyBudgetError(hit.info.retryAfterMs)
         if (write) throw this.writesStopped
       }
-      const pause = this.pauseFor(kind)
+      const pause = this.pauseFor(kind, hit.info)
       if (this.stats.pausedMs + pause > this.settings.maxTotalPauseMs) {
         throw (
           hit.error ??
@@ -256,8 +254,13 @@ export class RequestGovernor {
 
   // Per-minute: wait for the window to move on and lower the ceiling, since someone else is using the
   // same user's budget. In flight: fewer at once, retry soon.
-  private pauseFor(kind: RateLimiterKind): number {
+  // A wait the portal (or a proxy in front of it) named is honoured, up to a window.
+  private pauseFor(kind: RateLimiterKind, info: RateLimitInfo): number {
     const jitter = 1 + this.settings.random()
+    if (info.retryAfterMs !== undefined) {
+      if (kind === 'window') this.pacer.lower(0.75)
+      return Math.min(this.settings.windowMs, Math.max(1, Math.round(info.retryAfterMs)))
+    }
     if (kind === 'concurrency') {
       this.pool.resize(Math.max(1, Math.floor(this.pool.limit / 2)))
       return Math.round(this.settings.concurrencyPauseMs * jitter)

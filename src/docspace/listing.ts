@@ -114,26 +114,79 @@ async function contentPage(
   return data
 }
 
+// v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
+// entries keeps only those whose parent is the folder listed.
+function direct<T>(listing: Listing<T>, parentOf: (item: T) => number | undefined, id: number) {
+  return {
+    ...listing,
+    items: listing.items.filter((item) => {
+      const parent = parentOf(item)
+      return parent === undefined || parent === id
+    })
+  }
+}
+
 /** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
-export function listFiles(
+export async function listFiles(
   client: DocSpaceClient,
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFile>> {
-  return pageAll<ListedFile>(async (startIndex) => {
+  const listing = await pageAll<ListedFile>(async (startIndex) => {
     const data = await contentPage(client, folderId, FILTER_FILES_ONLY, recursive, startIndex)
     return { items: data?.files ?? [], total: data?.total, current: data?.current }
   })
+  return recursive ? listing : direct(listing, (f) => f.folderId, folderId)
 }
 
 /** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
-export function listFolders(
+export async function listFolders(
   client: DocSpaceClient,
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFolder>> {
-  return pageAll<ListedFolder>(async (startIndex) => {
+  const listing = await pageAll<ListedFolder>(async (startIndex) => {
     const data = await contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, startIndex)
     return { items: data?.folders ?? [], total: data?.total, current: data?.current }
   })
+  return recursive ? listing : direct(listing, (f) => f.parentId, folderId)
+}
+
+/** Files of a tree, by the folder they are directly in. */
+export interface FileTree {
+  filesIn: Map<number, number[]>
+  foldersIn: Map<number, number[]>
+}
+
+export function fileTree(files: ListedFile[], folders: ListedFolder[]): FileTree {
+  const filesIn = new Map<number, number[]>()
+  const foldersIn = new Map<number, number[]>()
+  const add = (map: Map<number, number[]>, key: number | undefined, id: number): void => {
+    if (key === undefined) return
+    const list = map.get(key)
+    if (list) list.push(id)
+    else map.set(key, [id])
+  }
+  for (const f of files) add(filesIn, f.folderId, f.id)
+  for (const f of folders) add(foldersIn, f.parentId, f.id)
+  return { filesIn, foldersIn }
+}
+
+/** The files directly in `folderId`, or with `recursive` anywhere below it, from a listed tree. */
+export function filesUnder(tree: FileTree, folderId: number, recursive: boolean): number[] {
+  if (!recursive) return tree.filesIn.get(folderId) ?? []
+  const out: number[] = []
+  const seen = new Set<number>([folderId])
+  const queue = [folderId]
+  // Bounded by the folders listed: each is visited once.
+  while (queue.length > 0) {
+    const id = queue.pop() as number
+    out.push(...(tree.filesIn.get(id) ?? []))
+    for (const child of tree.foldersIn.get(id) ?? []) {
+      if (seen.has(child)) continue
+      seen.add(child)
+      queue.push(child)
+    }
+  }
+  return out
 }

@@ -61,7 +61,16 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function wantsCount(link: ShareLink, settings: EnforceSettings): boolean {
+type CountSettings = Pick<EnforceSettings, 'policy' | 'titlePattern' | 'now' | 'countAll'>
+
+/** The selected links whose decision needs a download count (the ones enforceOnEntry counts for). */
+export function linksNeedingCount(links: FileShareDto[], settings: CountSettings): ShareLink[] {
+  return links
+    .map((dto) => toShareLink(dto, settings.now))
+    .filter((link) => titleSelected(link, settings.titlePattern) && wantsCount(link, settings))
+}
+
+function wantsCount(link: ShareLink, settings: CountSettings): boolean {
   if (!needsDownloadCount(link, settings.policy)) return false
   if (settings.countAll) return true
   if (link.primary && !settings.policy.includePrimary) return false
