@@ -153,7 +153,7 @@ function comparator(sort: SortOrder | undefined): (a: EntryRecord, b: EntryRecor
     const y = key(b)
     const c =
       typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y))
-    return sign * c || a.id - b.id
+    return sign * (c || a.id - b.id)
   }
 }
 

@@ -269,6 +269,18 @@ export class EmulatorState {
     })
   }
 
+  /** Removes an entry, and everything below a folder, as a user deleting it meanwhile would. */
+  removeEntry(id: number): void {
+    const doomed = [id]
+    for (let i = 0; i < doomed.length && i < 1_000_000; i++) {
+      for (const e of this.entries.values()) if (e.parentId === doomed[i]) doomed.push(e.id)
+    }
+    for (const gone of doomed) {
+      this.entries.delete(gone)
+      this.linksByEntry.delete(gone)
+    }
+  }
+
   // ---- changes made by the API ----
 
   /** Stores a new link; the short key and share token are made here. */

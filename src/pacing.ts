@@ -215,6 +215,8 @@ export class RequestGovernor {
       let hit: RateLimitHit
       try {
         const result = await this.pool.run(async () => {
+          // Writes queued before the daily budget ran out are not sent either.
+          if (write && this.writesStopped) throw this.writesStopped
           await this.pacer.take()
           this.stats.requests++
           return client.request<T>(method, path, { ...options, signal, onRetry })
@@ -222,6 +224,7 @@ export class RequestGovernor {
         this.succeeded()
         return result
       } catch (error) {
+        if (error instanceof DailyBudgetError) throw error
         if (error instanceof RateLimitHit) hit = error
         else if (error instanceof DocSpaceError && error.kind === 'rate-limited') {
           hit = new RateLimitHit(method, error.rateLimit ?? {}, error)
