@@ -7,6 +7,7 @@ import { startEmulator } from './server.js'
 import type { SeedData } from './seed.js'
 import { defaultSeed } from './seed.js'
 import { parseFaults } from './faults.js'
+import { SERVER_RATE_LIMITS } from './rate-limits.js'
 
 export * from './server.js'
 export { EmulatorState } from './state.js'
@@ -16,6 +17,11 @@ export type { SeedIds } from './seed.js'
 export { parseFaults, FAULT_KINDS } from './faults.js'
 export type * from './faults.js'
 export { ADMIN_EMAIL, ADMIN_PASSWORD, USER_EMAIL, USER_PASSWORD } from './users.js'
+export { recordDownloads, configureAudit } from './audit-journal.js'
+export { RateLimiter, SERVER_RATE_LIMITS } from './rate-limits.js'
+export type { RateLimitOptions } from './rate-limits.js'
+export { setDocSpaceVersion } from './routes/settings.js'
+export { setShareRights } from './listing.js'
 export { RoomType, FileShare, SubjectType, LinkType, EntryType, LinkActions } from './enums.js'
 export {
   ok,
@@ -36,8 +42,9 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
 
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES` and `EMULATOR_FAULTS` (faults to
- * inject, as JSON: see parseFaults), then writes the JSON line
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, `EMULATOR_FAULTS` (faults to
+ * inject, as JSON: see parseFaults), `EMULATOR_DOCSPACE_VERSION` (the version it reports) and
+ * `EMULATOR_RATE_LIMITS` (`server`: the server's three limiters at its own figures), then writes the line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
 export async function runCli(
@@ -53,6 +60,8 @@ export async function runCli(
     port: intFromEnv(env, 'EMULATOR_PORT') ?? 0,
     latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
     timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
+    docSpaceVersion: env.EMULATOR_DOCSPACE_VERSION?.trim() || undefined,
+    rateLimits: env.EMULATOR_RATE_LIMITS?.trim() === 'server' ? SERVER_RATE_LIMITS : undefined,
     seed
   })
   emulator.faults.add(...faults)

@@ -36,19 +36,30 @@ export function fileDto(file: FileRecord, portal: Portal) {
   }
 }
 
-export function folderDto(folder: FolderLike, state: EmulatorState, portal: Portal) {
-  const { folders, files } = state.children(folder.id)
+/** `counts`: the folder's direct files and folders, when the caller already knows them. */
+export function folderDto(
+  folder: FolderLike,
+  state: EmulatorState,
+  portal: Portal,
+  counts?: { files: number; folders: number }
+) {
+  const known = counts ?? childCounts(state, folder.id)
   return {
     id: folder.id,
     title: folder.title,
     parentId: folder.parentId,
-    filesCount: files.length,
-    foldersCount: folders.length,
+    filesCount: known.files,
+    foldersCount: known.folders,
     roomType: folder.kind === 'room' ? folder.roomType : undefined,
     created: portal.date(folder.createdAt),
     updated: portal.date(folder.updatedAt),
     fileEntryType: 1
   }
+}
+
+function childCounts(state: EmulatorState, folderId: number) {
+  const { folders, files } = state.children(folderId)
+  return { files: files.length, folders: folders.length }
 }
 
 /** The flags the server derives from the room a link's entry lives in. */

@@ -71,7 +71,11 @@ export function linksVisible(state: EmulatorState, entryId: number): boolean {
 // not; invitation links and inherited links do not count (File.cs L418-423, Folder.cs L373-378). Before
 // 3.5 listings marked only My documents and rooms with a primary link (EntryManager @v3.2.1 L362, L389):
 // modelled as no file or folder ever marked.
-function shareFlags(state: EmulatorState, entry: EntryRecord) {
+function shareFlags(
+  state: EmulatorState,
+  entry: EntryRecord,
+  parentSharedOf: (parentId: number) => boolean
+) {
   const own = (id: number) =>
     state
       .links(entry.kind === 'file' ? 'file' : 'folder', id)
@@ -85,11 +89,7 @@ function shareFlags(state: EmulatorState, entry: EntryRecord) {
   const marked =
     modern ||
     (entry.kind === 'room' && links.some((l) => l.subjectType === SubjectType.PrimaryExternalLink))
-  const parentShared = state
-    .path(entry.parentId)
-    .some((f) =>
-      state.links('folder', f.id).some((l) => l.subjectType !== SubjectType.InvitationLink)
-    )
+  const parentShared = parentSharedOf(entry.parentId)
   return {
     shared: marked && links.length > 0,
     sharedExternal: modern ? links.some((l) => !l.internal) : undefined,
@@ -157,8 +157,20 @@ function comparator(sort: SortOrder | undefined): (a: EntryRecord, b: EntryRecor
   }
 }
 
-// Every entry below `root` (not `root` itself), through the folder tree (`files_folder_tree`).
-function descendants(state: EmulatorState, rootId: number): EntryRecord[] {
+// The tree by parent, built once per revision of the portal's entries: a large tree is listed page by
+// page, and each page would otherwise walk every entry again.
+interface TreeIndex {
+  revision: string
+  byParent: Map<number, EntryRecord[]>
+  /** Ordered listings already computed, by folder, filter and sort. */
+  ordered: Map<string, EntryRecord[]>
+}
+
+const indexes = new WeakMap<EmulatorState, TreeIndex>()
+
+function treeIndex(state: EmulatorState): TreeIndex {
+  const known = indexes.get(state)
+  if (known && known.revision === state.revision) return known
   const byParent = new Map<number, EntryRecord[]>()
   for (const e of state.all()) {
     if (e.id === e.parentId) continue
@@ -166,6 +178,20 @@ function descendants(state: EmulatorState, rootId: number): EntryRecord[] {
     list.push(e)
     byParent.set(e.parentId, list)
   }
+  const index = { revision: state.revision, byParent, ordered: new Map() }
+  indexes.set(state, index)
+  return index
+}
+
+function childCounts(index: TreeIndex, folderId: number) {
+  const children = index.byParent.get(folderId) ?? []
+  const files = children.filter((e) => e.kind === 'file').length
+  return { files, folders: children.length - files }
+}
+
+// Every entry below `root` (not `root` itself), through the folder tree (`files_folder_tree`).
+function descendants(index: TreeIndex, rootId: number): EntryRecord[] {
+  const byParent = index.byParent
   const out: EntryRecord[] = []
   const queue = [rootId]
   const seen = new Set(queue)
@@ -189,34 +215,57 @@ export function folderContent(ctx: RequestContext, folder: FolderLike) {
   // v3.7 defaults withSubFolders to true; it only takes effect with a filter (FileDao L2611-2617).
   const withSubFolders = readBool(ctx.query, 'withSubFolders') ?? true
   const sort = readSort(ctx)
-  let folders: FolderLike[]
-  let files: FileRecord[]
-  if (filterType !== FilterType.None && withSubFolders) {
-    const below = descendants(state, folder.id)
-    folders = below.filter((e): e is FolderLike => e.kind !== 'file')
-    files = below.filter((e): e is FileRecord => e.kind === 'file')
-  } else {
-    ;({ folders, files } = state.children(folder.id))
+  const index = treeIndex(state)
+  const recursive = filterType !== FilterType.None && withSubFolders
+  // Creation times and titles never change, so those orders keep until an entry comes or goes.
+  const stable = sort?.sortBy === 'DateAndTimeCreation' || sort?.sortBy === 'AZ'
+  const key = `${folder.id}|${filterType}|${recursive}|${sort?.sortBy}|${sort?.ascending}`
+  let all = stable ? index.ordered.get(key) : undefined
+  if (!all) {
+    let folders: FolderLike[]
+    let files: FileRecord[]
+    if (recursive) {
+      const below = descendants(index, folder.id)
+      folders = below.filter((e): e is FolderLike => e.kind !== 'file')
+      files = below.filter((e): e is FileRecord => e.kind === 'file')
+    } else {
+      ;({ folders, files } = state.children(folder.id))
+    }
+    if (filterType === FilterType.FilesOnly) folders = []
+    if (filterType === FilterType.FoldersOnly) files = []
+    const order = comparator(sort)
+    if (sort) {
+      folders = [...folders].sort(order)
+      files = [...files].sort(order)
+    }
+    all = [...folders, ...files]
+    if (stable) index.ordered.set(key, all)
   }
-  if (filterType === FilterType.FilesOnly) folders = []
-  if (filterType === FilterType.FoldersOnly) files = []
-  const order = comparator(sort)
-  if (sort) {
-    folders = [...folders].sort(order)
-    files = [...files].sort(order)
-  }
-  const all: EntryRecord[] = [...folders, ...files]
   const window = all.slice(startIndex, startIndex + count)
+  // Entries of one page mostly share their folders: each folder's answer is worked out once.
+  const parentShared = new Map<number, boolean>()
+  const parentSharedOf = (parentId: number): boolean => {
+    let known = parentShared.get(parentId)
+    if (known === undefined) {
+      known = state
+        .path(parentId)
+        .some((f) =>
+          state.links('folder', f.id).some((l) => l.subjectType !== SubjectType.InvitationLink)
+        )
+      parentShared.set(parentId, known)
+    }
+    return known
+  }
   const withFlags = <T extends object>(dto: T, entry: EntryRecord) => ({
     ...dto,
-    ...shareFlags(state, entry)
+    ...shareFlags(state, entry, parentSharedOf)
   })
   return {
     files: window.flatMap((e) => (e.kind === 'file' ? [withFlags(fileDto(e, portal), e)] : [])),
     folders: window.flatMap((e) =>
-      e.kind === 'file' ? [] : [withFlags(folderDto(e, state, portal), e)]
+      e.kind === 'file' ? [] : [withFlags(folderDto(e, state, portal, childCounts(index, e.id)), e)]
     ),
-    current: withFlags(folderDto(folder, state, portal), folder),
+    current: withFlags(folderDto(folder, state, portal, childCounts(index, folder.id)), folder),
     pathParts: state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
     startIndex,
     count: window.length,

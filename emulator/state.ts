@@ -138,6 +138,11 @@ export class EmulatorState {
     return e?.kind === 'room' ? e : undefined
   }
 
+  /** Changes whenever an entry is added or removed: listings cache their work by it. */
+  get revision(): string {
+    return `${this.lastId}:${this.entries.size}`
+  }
+
   /** Every file, folder and room, in no particular order. */
   all(): IterableIterator<EntryRecord> {
     return this.entries.values()

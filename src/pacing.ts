@@ -5,12 +5,7 @@
 // 429's X-RateLimit-Limit to tell the limiters apart: the per-minute and in-flight limits slow the whole
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
 import { TaskPool } from './concurrency.js'
-import type {
-  ApiResult,
-  DocSpaceClient,
-  RequestOptions,
-  RetryNotice
-} from './docspace/client.js'
+import type { ApiResult, DocSpaceClient, RequestOptions, RetryNotice } from './docspace/client.js'
 import { DocSpaceError } from './docspace/errors.js'
 import {
   classifyRateLimit,

@@ -399,3 +399,40 @@ describe('sweep under the portal limiters', () => {
     expect(kept.every((id) => left.includes(id))).toBe(true)
   })
 })
+
+describe('enforce-limits on a folder tree', () => {
+  let emu: Emulator
+  beforeAll(async () => {
+    emu = await startEmulator()
+  })
+  afterAll(async () => {
+    await emu.close()
+  })
+
+  it('counts the downloads of every file below with recursive, through one paged list', async () => {
+    const { root, files } = tree(emu, 2, 3)
+    const link = emu.addLink(
+      { kind: 'folder', id: root.id },
+      {
+        title: encodeTitle('Tree', { maxDownloads: 4, createdAt: new Date(Date.now() - HOUR) })
+      }
+    )
+    recordDownloads(emu, files[0].id, 2)
+    recordDownloads(emu, files[5].id, 2)
+    const direct = await runWith(emu, { operation: 'enforce-limits', 'folder-id': root.id })
+    expect(direct).toMatchObject({ revokedCount: 0, downloads: 0 })
+    const mark = emu.requests.length
+    const deep = await runWith(emu, {
+      operation: 'enforce-limits',
+      'folder-id': root.id,
+      recursive: true
+    })
+    expect(deep).toMatchObject({ revokedCount: 1, downloads: 4 })
+    expect(emu.state.links('folder', root.id).map((l) => l.id)).not.toContain(link.id)
+    const listings = emu.requests
+      .slice(mark)
+      .filter((r) => /^\/api\/2\.0\/files\/\d+$/.test(r.path))
+    expect(listings).toHaveLength(1)
+    expect(listings[0].query).toMatchObject({ filterType: '1', withSubFolders: 'true' })
+  })
+})

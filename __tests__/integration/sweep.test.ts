@@ -438,7 +438,7 @@ describe('sweep with a 429 in the middle', () => {
     expect(Math.min(...later.map(sinceRefusal))).toBeGreaterThanOrEqual(900)
     expect(result.failures).toBeUndefined()
     expect(result.revokedCount).toBe(10)
-    expect(result.notes?.some((n) => n.includes("rate limit refused 1 request(s)"))).toBe(true)
+    expect(result.notes?.some((n) => n.includes('rate limit refused 1 request(s)'))).toBe(true)
   })
 
   it('holds every worker for the Retry-After the portal asked, while the client retries', async () => {

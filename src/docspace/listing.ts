@@ -5,6 +5,13 @@
 // by creation time (new entries land at the end), entries are kept once by id, and `total` is checked
 // again at the end: when it moved, the list is paged again.
 import type { DocSpaceClient } from './client.js'
+import { listFolder } from './entries.js'
+import {
+  docSpaceVersion,
+  parseVersion,
+  SHARED_FLAG_VERSION,
+  versionAtLeast
+} from './portal-version.js'
 import type { FileDto, FolderContentDto, FolderDto } from './types.js'
 
 export const PAGE_SIZE = 100
@@ -189,4 +196,39 @@ export function filesUnder(tree: FileTree, folderId: number, recursive: boolean)
     }
   }
   return out
+}
+
+/** Folders deeper than this below the folder listed are not descended into by the full walk. */
+const MAX_WALK_DEPTH = 32
+
+/**
+ * The ids of the files in a folder or room, with `recursive` of all the files below it: one paged list
+ * on portals whose listings recurse (3.5 and later), else folder by folder.
+ */
+export async function fileIdsUnder(
+  client: DocSpaceClient,
+  folderId: number,
+  recursive: boolean
+): Promise<number[]> {
+  if (!recursive) return (await listFiles(client, folderId, false)).items.map((f) => f.id)
+  const version = parseVersion(await docSpaceVersion(client))
+  if (version && versionAtLeast(version, SHARED_FLAG_VERSION)) {
+    return (await listFiles(client, folderId, true)).items.map((f) => f.id)
+  }
+  const ids: number[] = []
+  const seen = new Set<number>([folderId])
+  let level = [folderId]
+  for (let depth = 0; depth <= MAX_WALK_DEPTH && level.length > 0; depth++) {
+    const contents = await Promise.all(level.map((id) => listFolder(client, id)))
+    level = []
+    for (const { files, folders } of contents) {
+      ids.push(...files.map((f) => f.id))
+      for (const f of folders) {
+        if (seen.has(f.id)) continue
+        seen.add(f.id)
+        level.push(f.id)
+      }
+    }
+  }
+  return ids
 }

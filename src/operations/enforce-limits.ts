@@ -1,7 +1,7 @@
 import type { ActionRequest, Target } from '../request.js'
 import type { DocSpaceClient } from '../docspace/client.js'
 import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
-import { listFolder } from '../docspace/entries.js'
+import { fileIdsUnder } from '../docspace/listing.js'
 import { describeTarget, listLinks, putLink } from '../docspace/links.js'
 import type { FileShareDto } from '../docspace/types.js'
 import { findLink } from '../links/find-link.js'
@@ -208,11 +208,15 @@ export function limitPolicyOf(request: ActionRequest, withOverride: boolean): Li
   }
 }
 
-// Downloads of the files directly inside a folder or room count for its links; a file counts for itself.
-async function filesToCount(client: DocSpaceClient, target: Target): Promise<number[]> {
+// Downloads of the files directly inside a folder or room (with `recursive`, of all the files below it)
+// count for its links; a file counts for itself.
+async function filesToCount(
+  client: DocSpaceClient,
+  target: Target,
+  recursive: boolean
+): Promise<number[]> {
   if (target.kind === 'file') return [target.id]
-  const { files } = await listFolder(client, target.id)
-  return files.map((file) => file.id)
+  return fileIdsUnder(client, target.id, recursive)
 }
 
 function plural(n: number, word: string): string {
@@ -272,7 +276,7 @@ export async function enforceLimits(
       target,
       label: describeTarget(target),
       links,
-      countedFiles: () => filesToCount(client, target)
+      countedFiles: () => filesToCount(client, target, request.policy.recursive)
     },
     {
       client,
@@ -292,8 +296,9 @@ export async function enforceLimits(
   }
   if (target.kind !== 'file' && outcome.links.some((l) => l.downloads !== undefined)) {
     notes.push(
-      `Downloads of a ${target.kind} link are the downloads of the files directly inside it, whichever ` +
-        'link or user they came through.'
+      `Downloads of a ${target.kind} link are the downloads of the files ` +
+        `${request.policy.recursive ? 'anywhere below' : 'directly inside'} it, whichever link or user ` +
+        'they came through.'
     )
   }
   const revokedCount = outcome.links.filter(
