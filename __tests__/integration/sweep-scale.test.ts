@@ -243,7 +243,7 @@ describe('the shared marks against the full walk (property)', () => {
       ),
       folders: fc.oneof(
         { depthSize: 'small', withCrossShrink: true },
-        fc.constant([]),
+        fc.constant([] as Node[]),
         fc.array(tie('node'), { maxLength: 3 })
       )
     })
