@@ -201,14 +201,20 @@ async function readDownloadWindow(client, window) {
 class WindowedCounter extends audit/* DownloadCounter */.lN {
     window;
     refusal;
-    constructor(client, window, refusal) {
+    failure;
+    constructor(client, window, refusal, 
+    /** The window's read failed: every count fails with that error. */
+    failure) {
         super(client);
         this.window = window;
         this.refusal = refusal;
+        this.failure = failure;
     }
     async file(fileId, since) {
         if (this.refusal)
             throw this.refusal;
+        if (this.failure !== undefined)
+            throw this.failure;
         const w = this.window;
         if (w && !w.read && w.uncounted)
             return { counted: false, reason: w.uncounted };
@@ -655,9 +661,21 @@ async function entriesOfTarget(sweeper, target, report, log) {
     const tree = await expand(sweeper, target, label, 0, new Set([target.id]), report.failures);
     return entriesOf(sweeper, tree, true);
 }
-// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there.
-function removedMeanwhile(entry, error) {
-    return entry.listed && error instanceof errors/* DocSpaceError */.z && error.kind === 'not-found';
+// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
+// when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
+async function removedMeanwhile(sweeper, entry, error) {
+    if (!entry.listed || !(error instanceof errors/* DocSpaceError */.z) || error.kind !== 'not-found')
+        return false;
+    try {
+        if (entry.target.kind === 'file')
+            await (0,entries/* getFile */.ly)(sweeper.client, entry.target.id);
+        else
+            await (0,entries/* getFolder */.L2)(sweeper.client, entry.target);
+        return false;
+    }
+    catch (again) {
+        return again instanceof errors/* DocSpaceError */.z && again.kind === 'not-found';
+    }
 }
 async function readLinks(sweeper, entry) {
     if (entry.links !== undefined)
@@ -671,7 +689,7 @@ async function readLinks(sweeper, entry) {
         sweeper.counts.inspected++;
     }
     catch (error) {
-        if (removedMeanwhile(entry, error)) {
+        if (await removedMeanwhile(sweeper, entry, error)) {
             entry.log.info(`${entry.label} was removed during the sweep`);
             entry.links = [];
             return;
@@ -705,7 +723,7 @@ async function sweepEntry(entry, settings, writesStopped) {
 }
 // Which files need a download count, and since when: one windowed audit query covers them all when
 // that takes fewer pages than one query per file.
-async function downloadCounter(client, entries, settings, to) {
+async function downloadCounter(client, entries, settings, to, log) {
     const files = new Set();
     let since;
     let fromStart = false;
@@ -733,9 +751,11 @@ async function downloadCounter(client, entries, settings, to) {
         });
     }
     catch (error) {
-        if (!(error instanceof audit/* AuditAccessError */.WU))
-            throw error;
-        return new WindowedCounter(client, undefined, error);
+        if (error instanceof audit/* AuditAccessError */.WU)
+            return new WindowedCounter(client, undefined, error);
+        // The audit trail failed: every entry that needs a count fails with it, the others are still swept.
+        log.warning(`The downloads could not be counted: ${messageOf(error)}`);
+        return new WindowedCounter(client, undefined, undefined, error);
     }
     return new WindowedCounter(client, window);
 }
@@ -869,7 +889,7 @@ async function sweep(request, context) {
             countAll: false
         };
         const counter = sweeper.useFlags
-            ? await downloadCounter(client, ready, base, now)
+            ? await downloadCounter(client, ready, base, now, context.log)
             : new audit/* DownloadCounter */.lN(client);
         sweeper.phase = 'revoking';
         const settings = { ...base, counter };

@@ -8,9 +8,10 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   L2: () => (/* binding */ getFolder),
 /* harmony export */   bt: () => (/* binding */ listFolder),
+/* harmony export */   ly: () => (/* binding */ getFile),
 /* harmony export */   vV: () => (/* binding */ createFolder)
 /* harmony export */ });
-/* unused harmony exports getFile, folderContents */
+/* unused harmony export folderContents */
 const PAGE_SIZE = 100;
 // Guards against a portal that ignores paging: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000;

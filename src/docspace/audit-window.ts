@@ -109,13 +109,16 @@ export class WindowedCounter extends DownloadCounter {
   constructor(
     client: DocSpaceClient,
     private readonly window: DownloadWindow | undefined,
-    private readonly refusal?: AuditAccessError
+    private readonly refusal?: AuditAccessError,
+    /** The window's read failed: every count fails with that error. */
+    private readonly failure?: unknown
   ) {
     super(client)
   }
 
   override async file(fileId: number, since?: Date): Promise<FileDownloads> {
     if (this.refusal) throw this.refusal
+    if (this.failure !== undefined) throw this.failure
     const w = this.window
     if (w && !w.read && w.uncounted) return { counted: false, reason: w.uncounted }
     if (w?.read && (w.from === undefined || (since && since.getTime() >= w.from.getTime()))) {

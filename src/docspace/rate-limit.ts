@@ -17,6 +17,7 @@ export type RateLimiterKind = 'window' | 'concurrency' | 'daily'
 
 /** The largest in-flight limit the server sets (50 GETs); per-minute and daily limits are larger. */
 const MAX_CONCURRENCY_LIMIT = 50
+const SERVER_WINDOW_LIMIT = 1500
 const SERVER_DAILY_LIMIT = 10_000
 
 export function rateLimitOf(headers: HeaderSource, nowMs: number): RateLimitInfo {
@@ -35,13 +36,15 @@ export function rateLimitOf(headers: HeaderSource, nowMs: number): RateLimitInfo
 }
 
 /**
- * Which limiter refused. The daily window is the only one that limits writes alone and sends
- * Retry-After; in-flight limits are small numbers; anything else (a proxy's 429 without headers
- * included) is treated as the per-minute window.
+ * Which limiter refused: by the server's own figures first (1500, 10000); otherwise (limits set
+ * differently) the daily window is the only one that limits writes alone and sends Retry-After, and
+ * in-flight limits are small numbers. Anything else (a proxy's 429 without headers included) is treated
+ * as the per-minute window.
  */
 export function classifyRateLimit(method: string, info: RateLimitInfo): RateLimiterKind {
   const write = method !== 'GET' && method !== 'HEAD'
   if (info.limit === SERVER_DAILY_LIMIT) return 'daily'
+  if (info.limit === SERVER_WINDOW_LIMIT) return 'window'
   if (write && info.retryAfterMs !== undefined && info.limit !== undefined) return 'daily'
   if (info.limit !== undefined && info.limit <= MAX_CONCURRENCY_LIMIT) return 'concurrency'
   return 'window'

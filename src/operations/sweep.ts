@@ -7,7 +7,7 @@ import {
   type DownloadWindow
 } from '../docspace/audit-window.js'
 import type { DocSpaceClient } from '../docspace/client.js'
-import { listFolder } from '../docspace/entries.js'
+import { getFile, getFolder, listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, listLinks } from '../docspace/links.js'
 import {
@@ -295,9 +295,21 @@ async function entriesOfTarget(
   return entriesOf(sweeper, tree, true)
 }
 
-// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there.
-function removedMeanwhile(entry: PlannedEntry, error: unknown): boolean {
-  return entry.listed && error instanceof DocSpaceError && error.kind === 'not-found'
+// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
+// when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
+async function removedMeanwhile(
+  sweeper: Sweeper,
+  entry: PlannedEntry,
+  error: unknown
+): Promise<boolean> {
+  if (!entry.listed || !(error instanceof DocSpaceError) || error.kind !== 'not-found') return false
+  try {
+    if (entry.target.kind === 'file') await getFile(sweeper.client, entry.target.id)
+    else await getFolder(sweeper.client, entry.target)
+    return false
+  } catch (again) {
+    return again instanceof DocSpaceError && again.kind === 'not-found'
+  }
 }
 
 async function readLinks(sweeper: Sweeper, entry: PlannedEntry): Promise<void> {
@@ -310,7 +322,7 @@ async function readLinks(sweeper: Sweeper, entry: PlannedEntry): Promise<void> {
     }
     sweeper.counts.inspected++
   } catch (error) {
-    if (removedMeanwhile(entry, error)) {
+    if (await removedMeanwhile(sweeper, entry, error)) {
       entry.log.info(`${entry.label} was removed during the sweep`)
       entry.links = []
       return
@@ -354,7 +366,8 @@ async function downloadCounter(
   client: DocSpaceClient,
   entries: PlannedEntry[],
   settings: Omit<EnforceSettings, 'log' | 'counter'>,
-  to: Date
+  to: Date,
+  log: Logger
 ): Promise<DownloadCounter> {
   const files = new Set<number>()
   let since: Date | undefined
@@ -377,8 +390,10 @@ async function downloadCounter(
       maxPages: files.size
     })
   } catch (error) {
-    if (!(error instanceof AuditAccessError)) throw error
-    return new WindowedCounter(client, undefined, error)
+    if (error instanceof AuditAccessError) return new WindowedCounter(client, undefined, error)
+    // The audit trail failed: every entry that needs a count fails with it, the others are still swept.
+    log.warning(`The downloads could not be counted: ${messageOf(error)}`)
+    return new WindowedCounter(client, undefined, undefined, error)
   }
   return new WindowedCounter(client, window)
 }
@@ -533,7 +548,7 @@ export async function sweep(
       countAll: false
     }
     const counter = sweeper.useFlags
-      ? await downloadCounter(client, ready, base, now)
+      ? await downloadCounter(client, ready, base, now, context.log)
       : new DownloadCounter(client)
 
     sweeper.phase = 'revoking'
