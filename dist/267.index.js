@@ -6,12 +6,18 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oz: () => (/* binding */ AUDIT_NOT_IN_PLAN_MESSAGE),
 /* harmony export */   WU: () => (/* binding */ AuditAccessError),
+/* harmony export */   Xf: () => (/* binding */ UNFILTERED_PAGE),
+/* harmony export */   Xz: () => (/* binding */ AUDIT_IGNORED_MESSAGE),
+/* harmony export */   ZW: () => (/* binding */ DOWNLOAD_ACTION_IDS),
 /* harmony export */   ii: () => (/* binding */ downloadsSince),
 /* harmony export */   jU: () => (/* binding */ AUDIT_FILTER_PATH),
-/* harmony export */   lN: () => (/* binding */ DownloadCounter)
+/* harmony export */   lN: () => (/* binding */ DownloadCounter),
+/* harmony export */   n1: () => (/* binding */ ACTION_TYPE_DOWNLOAD),
+/* harmony export */   ns: () => (/* binding */ auditPage)
 /* harmony export */ });
-/* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
+/* unused harmony exports AUDIT_FORBIDDEN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
 /* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);
@@ -211,6 +217,242 @@ class DownloadCounter {
 
 /***/ }),
 
+/***/ 752:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CS: () => (/* binding */ listFiles),
+/* harmony export */   DW: () => (/* binding */ fileTree),
+/* harmony export */   Jb: () => (/* binding */ fileIdsUnder),
+/* harmony export */   mz: () => (/* binding */ filesUnder),
+/* harmony export */   uT: () => (/* binding */ listFolders)
+/* harmony export */ });
+/* unused harmony exports PAGE_SIZE, pageAll */
+/* harmony import */ var _entries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4532);
+/* harmony import */ var _portal_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8125);
+
+
+const PAGE_SIZE = 100;
+/** 10,000 pages of 100: a million entries under one root, far beyond any portal worth sweeping. */
+const MAX_PAGES = 10_000;
+/** Passes over a list that keeps changing while it is read, before it is taken as it is. */
+const MAX_PASSES = 3;
+const FILTER_FILES_ONLY = 1;
+const FILTER_FOLDERS_ONLY = 2;
+/**
+ * Every item of an offset-paged list, each once by id. The first page gives `total`; the other pages are
+ * asked for at once (the caller's pool bounds them). A pass is trusted when every page reported the same
+ * total and at least that many distinct items came; otherwise the list is read again, a bounded number
+ * of times.
+ */
+async function pageAll(fetchPage) {
+    const byId = new Map();
+    let pages = 0;
+    let current;
+    for (let pass = 1; pass <= MAX_PASSES; pass++) {
+        const first = await fetchPage(0);
+        pages++;
+        current ??= first.current;
+        const total = first.total ?? first.items.length;
+        const seen = new Set();
+        const keep = (items) => {
+            for (const item of items) {
+                seen.add(item.id);
+                if (!byId.has(item.id))
+                    byId.set(item.id, item);
+            }
+        };
+        keep(first.items);
+        const starts = [];
+        // A server that pages by fewer than asked is followed at its own page size.
+        const step = Math.min(PAGE_SIZE, first.items.length);
+        if (step > 0) {
+            for (let k = step; k < total && starts.length < MAX_PAGES; k += step) {
+                starts.push(k);
+            }
+        }
+        const rest = await Promise.all(starts.map((k) => fetchPage(k)));
+        pages += rest.length;
+        let steady = true;
+        for (const page of rest) {
+            keep(page.items);
+            if (page.total !== undefined && page.total !== total)
+                steady = false;
+        }
+        if (steady && seen.size >= total) {
+            return { items: [...byId.values()], current, pages, unsettled: false };
+        }
+    }
+    return { items: [...byId.values()], current, pages, unsettled: true };
+}
+function query(filterType, recursive, startIndex) {
+    return {
+        filterType,
+        withSubFolders: recursive,
+        // Saved as the key's user's default order in the web UI: the server offers no way to sort without.
+        sortBy: 'DateAndTimeCreation',
+        sortOrder: 'ascending',
+        count: PAGE_SIZE,
+        startIndex
+    };
+}
+async function contentPage(client, folderId, filterType, recursive, startIndex) {
+    const { data } = await client.request('GET', `/api/2.0/files/${folderId}`, {
+        query: query(filterType, recursive, startIndex),
+        retry: 'read'
+    });
+    return data;
+}
+// v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
+// entries keeps only those whose parent is the folder listed.
+function direct(listing, parentOf, id) {
+    return {
+        ...listing,
+        items: listing.items.filter((item) => {
+            const parent = parentOf(item);
+            return parent === undefined || parent === id;
+        })
+    };
+}
+/** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
+async function listFiles(client, folderId, recursive) {
+    const listing = await pageAll(async (startIndex) => {
+        const data = await contentPage(client, folderId, FILTER_FILES_ONLY, recursive, startIndex);
+        return { items: data?.files ?? [], total: data?.total, current: data?.current };
+    });
+    return recursive ? listing : direct(listing, (f) => f.folderId, folderId);
+}
+/** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
+async function listFolders(client, folderId, recursive) {
+    const listing = await pageAll(async (startIndex) => {
+        const data = await contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, startIndex);
+        return { items: data?.folders ?? [], total: data?.total, current: data?.current };
+    });
+    return recursive ? listing : direct(listing, (f) => f.parentId, folderId);
+}
+function fileTree(files, folders) {
+    const filesIn = new Map();
+    const foldersIn = new Map();
+    const add = (map, key, id) => {
+        if (key === undefined)
+            return;
+        const list = map.get(key);
+        if (list)
+            list.push(id);
+        else
+            map.set(key, [id]);
+    };
+    for (const f of files)
+        add(filesIn, f.folderId, f.id);
+    for (const f of folders)
+        add(foldersIn, f.parentId, f.id);
+    return { filesIn, foldersIn };
+}
+/** The files directly in `folderId`, or with `recursive` anywhere below it, from a listed tree. */
+function filesUnder(tree, folderId, recursive) {
+    if (!recursive)
+        return tree.filesIn.get(folderId) ?? [];
+    const out = [];
+    const seen = new Set([folderId]);
+    const queue = [folderId];
+    // Bounded by the folders listed: each is visited once.
+    while (queue.length > 0) {
+        const id = queue.pop();
+        out.push(...(tree.filesIn.get(id) ?? []));
+        for (const child of tree.foldersIn.get(id) ?? []) {
+            if (seen.has(child))
+                continue;
+            seen.add(child);
+            queue.push(child);
+        }
+    }
+    return out;
+}
+/** Folders deeper than this below the folder listed are not descended into by the full walk. */
+const MAX_WALK_DEPTH = 32;
+/**
+ * The ids of the files in a folder or room, with `recursive` of all the files below it: one paged list
+ * on portals whose listings recurse (3.5 and later), else folder by folder.
+ */
+async function fileIdsUnder(client, folderId, recursive) {
+    if (!recursive)
+        return (await listFiles(client, folderId, false)).items.map((f) => f.id);
+    const version = (0,_portal_version_js__WEBPACK_IMPORTED_MODULE_1__/* .parseVersion */ .ot)(await (0,_portal_version_js__WEBPACK_IMPORTED_MODULE_1__/* .docSpaceVersion */ .ZJ)(client));
+    if (version && (0,_portal_version_js__WEBPACK_IMPORTED_MODULE_1__/* .versionAtLeast */ .zy)(version, _portal_version_js__WEBPACK_IMPORTED_MODULE_1__/* .SHARED_FLAG_VERSION */ .uI)) {
+        return (await listFiles(client, folderId, true)).items.map((f) => f.id);
+    }
+    const ids = [];
+    const seen = new Set([folderId]);
+    let level = [folderId];
+    for (let depth = 0; depth <= MAX_WALK_DEPTH && level.length > 0; depth++) {
+        const contents = await Promise.all(level.map((id) => (0,_entries_js__WEBPACK_IMPORTED_MODULE_0__/* .listFolder */ .bt)(client, id)));
+        level = [];
+        for (const { files, folders } of contents) {
+            ids.push(...files.map((f) => f.id));
+            for (const f of folders) {
+                if (seen.has(f.id))
+                    continue;
+                seen.add(f.id);
+                level.push(f.id);
+            }
+        }
+    }
+    return ids;
+}
+
+
+/***/ }),
+
+/***/ 8125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   ZJ: () => (/* binding */ docSpaceVersion),
+/* harmony export */   ot: () => (/* binding */ parseVersion),
+/* harmony export */   uI: () => (/* binding */ SHARED_FLAG_VERSION),
+/* harmony export */   zy: () => (/* binding */ versionAtLeast)
+/* harmony export */ });
+/* unused harmony export VERSION_PATH */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8653);
+
+const VERSION_PATH = '/api/2.0/settings/version/build';
+/** `3.7.2.0` → [3, 7, 2, 0]; undefined when it is not a version. */
+function parseVersion(text) {
+    if (typeof text !== 'string' || !/^\d+(\.\d+){0,3}$/.test(text.trim()))
+        return undefined;
+    return text.trim().split('.').map(Number);
+}
+function versionAtLeast(version, minimum) {
+    for (let i = 0; i < minimum.length; i++) {
+        const part = version[i] ?? 0;
+        if (part !== minimum[i])
+            return part > minimum[i];
+    }
+    return true;
+}
+/** The first version whose listings mark every shared entry. */
+const SHARED_FLAG_VERSION = [3, 5];
+/**
+ * The portal's version (`docSpace` of `settings/version/build`), or undefined when the portal does not
+ * say (an older server, a proxy that blocks the path). Errors other than "not there" are thrown.
+ */
+async function docSpaceVersion(client) {
+    try {
+        const { data } = await client.request('GET', VERSION_PATH, { retry: 'read' });
+        return parseVersion(data?.docSpace) ? data?.docSpace?.trim() : undefined;
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DocSpaceError */ .z &&
+            (error.kind === 'not-found' || error.kind === 'forbidden' || error.kind === 'bad-response')) {
+            return undefined;
+        }
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 267:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -221,15 +463,16 @@ __webpack_require__.r(__webpack_exports__);
 __webpack_require__.d(__webpack_exports__, {
   enforceLimits: () => (/* binding */ enforceLimits),
   enforceOnEntry: () => (/* binding */ enforceOnEntry),
-  limitPolicyOf: () => (/* binding */ limitPolicyOf)
+  limitPolicyOf: () => (/* binding */ limitPolicyOf),
+  linksNeedingCount: () => (/* binding */ linksNeedingCount)
 });
 
 // EXTERNAL MODULE: ./src/docspace/audit.ts
 var audit = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/docspace/entries.ts
-var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/errors.ts
 var errors = __webpack_require__(8653);
+// EXTERNAL MODULE: ./src/docspace/listing.ts
+var listing = __webpack_require__(752);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
 // EXTERNAL MODULE: ./src/links/share-rights.ts
@@ -361,6 +604,12 @@ var verify_link = __webpack_require__(245);
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
+/** The selected links whose decision needs a download count (the ones enforceOnEntry counts for). */
+function linksNeedingCount(links, settings) {
+    return links
+        .map((dto) => (0,share_link/* toShareLink */.Lo)(dto, settings.now))
+        .filter((link) => titleSelected(link, settings.titlePattern) && wantsCount(link, settings));
+}
 function wantsCount(link, settings) {
     if (!needsDownloadCount(link, settings.policy))
         return false;
@@ -489,12 +738,12 @@ function limitPolicyOf(request, withOverride) {
         maxDownloads: withOverride ? request.link.maxDownloads : undefined
     };
 }
-// Downloads of the files directly inside a folder or room count for its links; a file counts for itself.
-async function filesToCount(client, target) {
+// Downloads of the files directly inside a folder or room (with `recursive`, of all the files below it)
+// count for its links; a file counts for itself.
+async function filesToCount(client, target, recursive) {
     if (target.kind === 'file')
         return [target.id];
-    const { files } = await (0,entries/* listFolder */.bt)(client, target.id);
-    return files.map((file) => file.id);
+    return (0,listing/* fileIdsUnder */.Jb)(client, target.id, recursive);
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -542,7 +791,7 @@ async function enforceLimits(request, context) {
         target,
         label: (0,docspace_links/* describeTarget */.ff)(target),
         links,
-        countedFiles: () => filesToCount(client, target)
+        countedFiles: () => filesToCount(client, target, request.policy.recursive)
     }, {
         client,
         counter: new audit/* DownloadCounter */.lN(client),
@@ -559,8 +808,9 @@ async function enforceLimits(request, context) {
         context.log.warning(`${(0,docspace_links/* describeTarget */.ff)(target)}: ${outcome.uncounted}`);
     }
     if (target.kind !== 'file' && outcome.links.some((l) => l.downloads !== undefined)) {
-        notes.push(`Downloads of a ${target.kind} link are the downloads of the files directly inside it, whichever ` +
-            'link or user they came through.');
+        notes.push(`Downloads of a ${target.kind} link are the downloads of the files ` +
+            `${request.policy.recursive ? 'anywhere below' : 'directly inside'} it, whichever link or user ` +
+            'they came through.');
     }
     const revokedCount = outcome.links.filter((l) => l.action === 'revoked' || l.action === 'would-revoke').length;
     const only = outcome.links.length === 1 ? outcome.links[0] : undefined;

@@ -6,12 +6,18 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Oz: () => (/* binding */ AUDIT_NOT_IN_PLAN_MESSAGE),
 /* harmony export */   WU: () => (/* binding */ AuditAccessError),
+/* harmony export */   Xf: () => (/* binding */ UNFILTERED_PAGE),
+/* harmony export */   Xz: () => (/* binding */ AUDIT_IGNORED_MESSAGE),
+/* harmony export */   ZW: () => (/* binding */ DOWNLOAD_ACTION_IDS),
 /* harmony export */   ii: () => (/* binding */ downloadsSince),
 /* harmony export */   jU: () => (/* binding */ AUDIT_FILTER_PATH),
-/* harmony export */   lN: () => (/* binding */ DownloadCounter)
+/* harmony export */   lN: () => (/* binding */ DownloadCounter),
+/* harmony export */   n1: () => (/* binding */ ACTION_TYPE_DOWNLOAD),
+/* harmony export */   ns: () => (/* binding */ auditPage)
 /* harmony export */ });
-/* unused harmony exports DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
+/* unused harmony exports AUDIT_FORBIDDEN_MESSAGE, fileDownloads */
 /* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
 /* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);

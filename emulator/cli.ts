@@ -8,6 +8,7 @@ import type { SeedData } from './seed.js'
 import { defaultSeed } from './seed.js'
 import { parseFaults } from './faults.js'
 import type { PortalSettings } from './state.js'
+import { SERVER_RATE_LIMITS } from './rate-limits.js'
 
 export * from './server.js'
 export { EmulatorState } from './state.js'
@@ -17,6 +18,11 @@ export type { SeedIds } from './seed.js'
 export { parseFaults, FAULT_KINDS } from './faults.js'
 export type * from './faults.js'
 export { ADMIN_EMAIL, ADMIN_PASSWORD, USER_EMAIL, USER_PASSWORD } from './users.js'
+export { recordDownloads, configureAudit } from './audit-journal.js'
+export { RateLimiter, SERVER_RATE_LIMITS } from './rate-limits.js'
+export type { RateLimitOptions } from './rate-limits.js'
+export { setDocSpaceVersion } from './routes/settings.js'
+export { setShareRights } from './listing.js'
 export { RoomType, FileShare, SubjectType, LinkType, EntryType, LinkActions } from './enums.js'
 export {
   ok,
@@ -48,8 +54,9 @@ function settingsFromEnv(env: NodeJS.ProcessEnv): Partial<PortalSettings> {
 
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above and `EMULATOR_FAULTS` (faults to
- * inject, as JSON: see parseFaults), then writes the JSON line
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above,
+ * `EMULATOR_RATE_LIMITS` (`server`: the server's three limiters at its own figures) and `EMULATOR_FAULTS`
+ * (faults to inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
 export async function runCli(
@@ -66,7 +73,8 @@ export async function runCli(
     latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
     timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
     seed,
-    settings: settingsFromEnv(env)
+    settings: settingsFromEnv(env),
+    rateLimits: env.EMULATOR_RATE_LIMITS?.trim() === 'server' ? SERVER_RATE_LIMITS : undefined
   })
   emulator.faults.add(...faults)
   write(

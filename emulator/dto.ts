@@ -40,14 +40,20 @@ export function fileDto(file: FileRecord, portal: Portal) {
   }
 }
 
-export function folderDto(folder: FolderLike, state: EmulatorState, portal: Portal) {
-  const { folders, files } = state.children(folder.id)
+/** `counts`: the folder's direct files and folders, when the caller already knows them. */
+export function folderDto(
+  folder: FolderLike,
+  state: EmulatorState,
+  portal: Portal,
+  counts?: { files: number; folders: number }
+) {
+  const known = counts ?? childCounts(state, folder.id)
   return {
     id: folder.id,
     title: folder.title,
     parentId: folder.parentId,
-    filesCount: files.length,
-    foldersCount: folders.length,
+    filesCount: known.files,
+    foldersCount: known.folders,
     roomType: folder.kind === 'room' ? folder.roomType : undefined,
     createdBy: creator(state, folder.createdBy),
     created: portal.date(folder.createdAt),
@@ -60,6 +66,11 @@ export function folderDto(folder: FolderLike, state: EmulatorState, portal: Port
 function creator(state: EmulatorState, userId: string) {
   const user = state.directory.byId(userId)
   return { id: userId, displayName: user?.displayName }
+}
+
+function childCounts(state: EmulatorState, folderId: number) {
+  const { folders, files } = state.children(folderId)
+  return { files: files.length, folders: folders.length }
 }
 
 /** The flags the server derives from the room a link's entry lives in. */

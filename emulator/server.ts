@@ -23,6 +23,7 @@ import type { SeedData, SeedIds } from './seed.js'
 import { applySeed } from './seed.js'
 import { defaultAreas } from './routes/index.js'
 import { createFaults, type FaultController } from './faults.js'
+import { RateLimiter, type RateLimitOptions } from './rate-limits.js'
 
 export interface EmulatorOptions {
   /** Delay added before every response. */
@@ -40,6 +41,8 @@ export interface EmulatorOptions {
   areas?: RouteArea[]
   /** Portal settings (build version, chunk size, internal links by default, the session endpoint). */
   settings?: Partial<PortalSettings>
+  /** The server's rate limiters to turn on (off by default, as on a stock install); see rate-limits.ts. */
+  rateLimits?: RateLimitOptions
 }
 
 /** One served request. Headers and bodies are never kept: they carry credentials. */
@@ -75,6 +78,8 @@ export interface Emulator {
   readonly latencyMs: number
   /** Fault injection (see faults.ts); its middleware runs before any added with `use`. */
   readonly faults: FaultController
+  /** The server's rate limiters: `configure()` turns them on; `rejected` counts the 429s of each. */
+  readonly rateLimiter: RateLimiter
   addFolder(input: { title: string; parentId?: number; createdBy?: string }): FolderRecord
   addRoom(input: { title: string; roomType?: number }): RoomRecord
   addFile(input: {
@@ -105,6 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const state = new EmulatorState()
   Object.assign(state.settings, checkSettings(options.settings ?? {}))
   const seedIds = options.seed ? applySeed(state, options.seed) : {}
+  const rateLimiter = new RateLimiter()
+  rateLimiter.configure(options.rateLimits)
   const router = new Router()
   for (const area of options.areas ?? defaultAreas) area(router)
   const faults = await createFaults()
@@ -137,6 +144,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       })
     })
     try {
+      // The limiter runs first in the server's pipeline and holds a request's slot while it is served.
+      if (!rateLimiter.admit(ctx)) return
       if (latencyMs > 0) await delay(latencyMs)
       const run = async (i: number): Promise<void> => {
         const middleware = middlewares[i]
@@ -188,6 +197,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return latencyMs
     },
     faults,
+    rateLimiter,
     addFolder: (input) => state.addFolder(input),
     addRoom: (input) => state.addRoom(input),
     addFile: (input) => state.addFile(input),

@@ -172,6 +172,16 @@ export class EmulatorState {
     return e?.kind === 'room' ? e : undefined
   }
 
+  /** Changes whenever an entry is added or removed: listings cache their work by it. */
+  get revision(): string {
+    return `${this.lastId}:${this.entries.size}`
+  }
+
+  /** Every file, folder and room, in no particular order. */
+  all(): IterableIterator<EntryRecord> {
+    return this.entries.values()
+  }
+
   /** Direct children, each list sorted by title. */
   children(folderId: number): { folders: FolderLike[]; files: FileRecord[] } {
     const folders: FolderLike[] = []
@@ -232,6 +242,11 @@ export class EmulatorState {
   }
 
   // ---- seeding (no validation beyond referential integrity, no journal) ----
+
+  /** Gives back a share right taken with withholdShareRights. */
+  restoreShareRights(entryId: number, userId: string): void {
+    this.withheld.get(entryId)?.delete(userId)
+  }
 
   /** Takes the share right on an entry (and what it holds) away from a user, as a room role would. */
   withholdShareRights(entryId: number, userId: string): void {
@@ -320,6 +335,18 @@ export class EmulatorState {
       currentUseCount: seed.currentUseCount ?? 0,
       createdAt: seed.createdAt ?? new Date()
     })
+  }
+
+  /** Removes an entry, and everything below a folder, as a user deleting it meanwhile would. */
+  removeEntry(id: number): void {
+    const doomed = [id]
+    for (let i = 0; i < doomed.length && i < 1_000_000; i++) {
+      for (const e of this.entries.values()) if (e.parentId === doomed[i]) doomed.push(e.id)
+    }
+    for (const gone of doomed) {
+      this.entries.delete(gone)
+      this.linksByEntry.delete(gone)
+    }
   }
 
   // ---- changes made by the API ----

@@ -8,7 +8,7 @@ export interface TaskPoolOptions {
 }
 
 export class TaskPool {
-  readonly limit: number
+  private slots: number
   private running = 0
   private readonly waiting: Array<() => void> = []
   private head = 0
@@ -20,8 +20,25 @@ export class TaskPool {
     if (!Number.isSafeInteger(limit) || limit < 1) {
       throw new Error(`a task pool needs a positive whole number of slots (got ${limit})`)
     }
-    this.limit = limit
+    this.slots = limit
     this.now = options.now ?? Date.now
+  }
+
+  /** How many tasks may run at once. */
+  get limit(): number {
+    return this.slots
+  }
+
+  /**
+   * Changes how many tasks may run at once. Tasks already running go on; a smaller limit only holds back
+   * the next ones.
+   */
+  resize(limit: number): void {
+    if (!Number.isSafeInteger(limit) || limit < 1) {
+      throw new Error(`a task pool needs a positive whole number of slots (got ${limit})`)
+    }
+    this.slots = limit
+    this.drain()
   }
 
   /** Tasks running now. */
@@ -78,7 +95,7 @@ export class TaskPool {
       }
       return
     }
-    while (this.running < this.limit && this.head < this.waiting.length) {
+    while (this.running < this.slots && this.head < this.waiting.length) {
       const start = this.waiting[this.head]
       this.waiting[this.head++] = noop
       start()

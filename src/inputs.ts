@@ -33,6 +33,10 @@ export const DEFAULT_CONCURRENCY = 8
 /** DocSpace runs at most 15 writes of one user at a time and refuses more (429). */
 export const MAX_CONCURRENCY = 15
 export const MAX_SUBFOLDER_LENGTH = 170
+/** Below the server's 1,500 a minute per user, leaving room for the user's own work. */
+export const DEFAULT_REQUESTS_PER_MINUTE = 1200
+/** Above 1,500 only for a portal whose rate limiter is off (the default of a self-hosted install). */
+export const MAX_REQUESTS_PER_MINUTE = 60_000
 
 const NO_FILES_FOUND: readonly NoFilesFound[] = ['error', 'warn', 'ignore']
 
@@ -192,6 +196,7 @@ function readPolicy(env: NodeJS.ProcessEnv, operation: Operation): SweepPolicy {
     includePrimary: false,
     recursive: false,
     concurrency: DEFAULT_CONCURRENCY,
+    requestsPerMinute: DEFAULT_REQUESTS_PER_MINUTE,
     failOnError: true
   }
   if (operation !== 'enforce-limits' && operation !== 'sweep') return policy
@@ -203,9 +208,19 @@ function readPolicy(env: NodeJS.ProcessEnv, operation: Operation): SweepPolicy {
   const pattern = readInput(env, 'title-pattern')
   if (pattern !== undefined) policy.titlePattern = pattern
   policy.includePrimary = readBoolean(env, 'include-primary', false)
+  policy.recursive = readBoolean(env, 'recursive', false)
   if (operation !== 'sweep') return policy
 
-  policy.recursive = readBoolean(env, 'recursive', false)
+  const perMinute = readInput(env, 'requests-per-minute')
+  if (perMinute !== undefined) {
+    policy.requestsPerMinute = parseWholeNumber(
+      'requests-per-minute',
+      perMinute,
+      1,
+      MAX_REQUESTS_PER_MINUTE,
+      '600'
+    )
+  }
   const concurrency = readInput(env, 'concurrency')
   if (concurrency !== undefined) {
     policy.concurrency = parseWholeNumber('concurrency', concurrency, 1, MAX_CONCURRENCY, '8')

@@ -42,6 +42,16 @@ export function outputsOf(result: OperationResult): Record<string, string> {
   if (result.keptCount !== undefined) outputs.keptCount = String(result.keptCount)
   if (result.downloads !== undefined) outputs.downloads = String(result.downloads)
   if (result.report !== undefined) outputs.report = JSON.stringify(result.report)
+  if (result.sweep) {
+    const c = result.sweep
+    outputs.listedCount = String(c.listed)
+    outputs.sharedCount = String(c.shared)
+    outputs.inspectedCount = String(c.inspected)
+    outputs.notInspectableCount = String(c.notInspectable)
+    outputs.checkedCount = String(c.checked)
+    outputs.leftCount = String(c.left)
+    outputs.requestCount = String(c.requests)
+  }
   return outputs
 }
 

@@ -65,6 +65,8 @@ export interface SweepPolicy {
   includePrimary: boolean
   recursive: boolean
   concurrency: number
+  /** The client-side ceiling on requests a minute (`sweep`). */
+  requestsPerMinute: number
   failOnError: boolean
 }
 

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult, OutputLink, SummaryTable } from './operations/result.js'
+import type { OperationResult, OutputLink, SummaryTable, SweepCounts } from './operations/result.js'
 import { capBytes, htmlText } from './safe-text.js'
 import { scrubSecrets } from './secrets.js'
 
@@ -78,6 +78,23 @@ function row(link: OutputLink, withTarget: boolean): string {
   return `<tr>${cells.join('')}</tr>`
 }
 
+// Numbers only: nothing from the portal reaches this table.
+function sweepTable(c: SweepCounts): string {
+  const rows: Array<[string, number]> = [
+    ['Entries listed', c.listed],
+    ['Shared', c.shared],
+    ['Inspected', c.inspected],
+    ['Not inspectable (no share rights)', c.notInspectable],
+    ['Links checked', c.checked],
+    ['Revoked', c.revoked],
+    ['Kept', c.kept],
+    ...(c.left > 0 ? ([['Left to revoke', c.left]] as Array<[string, number]>) : []),
+    ['Requests made', c.requests]
+  ]
+  const body = rows.map(([name, n]) => `<tr><td>${name}</td><td>${n}</td></tr>`).join('')
+  return `<table>${body}</table>`
+}
+
 export function renderSummary(result: OperationResult | undefined, failure?: string): string {
   const parts = ['<h2>DocSpace share links</h2>']
   if (result) {
@@ -85,6 +102,7 @@ export function renderSummary(result: OperationResult | undefined, failure?: str
     parts.push(`<p>${escapeHtml(result.headline)}${mode}</p>`)
   }
   if (failure) parts.push(`<p><strong>Failed:</strong> ${escapeHtml(failure)}</p>`)
+  if (result?.sweep) parts.push(sweepTable(result.sweep))
   const notes = result?.notes ?? []
   const failures = result?.failures ?? []
   const share = failures.length > 0 && notes.length > 0 ? MAX_LIST_BYTES / 2 : MAX_LIST_BYTES

@@ -40,12 +40,13 @@ function parseErrors(workflow: Workflow): string[] {
 }
 
 describe('examples/', () => {
-  it('holds the four documented scenarios', () => {
+  it('holds the five documented scenarios', () => {
     expect(exampleFiles().map((f) => f.replace(/^examples\//, ''))).toEqual([
       'release-upload.yml',
       'rotate-link-password.yml',
       'scheduled-sweep.yml',
-      'share-room-link.yml'
+      'share-room-link.yml',
+      'sweep-matrix.yml'
     ])
     for (const workflow of examples) expect(actionSteps(workflow).length).toBeGreaterThan(0)
   })
@@ -94,6 +95,28 @@ describe('examples/', () => {
     // Every environment the scheduled and manual runs can produce parses; a scheduled run revokes.
     const dryRuns = runnerEnvs(step, workflow, action).map((env) => getInputs(env).dryRun)
     expect(dryRuns).toContain(false)
+  })
+
+  it('sweep matrix: one job per budget, each with its own key and a ceiling the action accepts', () => {
+    const workflow = example('sweep-matrix.yml')
+    const [[, job]] = jobsOf(workflow)
+    const strategy = job.strategy as {
+      'fail-fast': boolean
+      matrix: { include: Record<string, unknown>[] }
+    }
+    expect(strategy['fail-fast']).toBe(false)
+    const entries = strategy.matrix.include
+    expect(entries.length).toBeGreaterThan(1)
+    // Separate budgets: no two entries share a key.
+    expect(new Set(entries.map((e) => e.key_secret)).size).toBe(entries.length)
+    const [step] = actionSteps(workflow)
+    expect(step.with.operation).toBe('sweep')
+    expect(step.env.DOCSPACE_API_KEY).toMatch(/^\$\{\{\s*secrets\[matrix\.key_secret\]\s*\}\}$/)
+    for (const entry of entries) {
+      const [env] = runnerEnvs(step, workflow, action)
+      env['INPUT_REQUESTS-PER-MINUTE'] = String(entry.per_minute)
+      expect(getInputs(env).policy.requestsPerMinute).toBe(entry.per_minute)
+    }
   })
 
   it('share a room link: a titled link on a room, choices limited to what the action accepts', () => {

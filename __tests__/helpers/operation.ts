@@ -4,6 +4,7 @@ import { DocSpaceClient } from '../../src/docspace/client.js'
 import { silentLogger, type Logger } from '../../src/log.js'
 import { runOperation } from '../../src/operations/index.js'
 import type { OperationResult } from '../../src/operations/result.js'
+import type { OperationContext } from '../../src/operations/context.js'
 import { inputEnv } from '../../scripts/run-action.mjs'
 
 export interface EmulatorLike {
@@ -14,13 +15,18 @@ export interface EmulatorLike {
 export async function runWith(
   emulator: EmulatorLike,
   inputs: Record<string, string | number | boolean | undefined>,
-  options: { log?: Logger; now?: () => Date } = {}
+  options: { log?: Logger; now?: () => Date; pacing?: OperationContext['pacing'] } = {}
 ): Promise<OperationResult> {
   const env = inputEnv({ 'portal-url': emulator.url, 'api-key': emulator.adminKey, ...inputs })
   const request = getInputs(env, options.now ? options.now() : new Date())
   const log = options.log ?? silentLogger
   const client = new DocSpaceClient(request.connection, log)
-  return runOperation(request, { client, log, now: options.now ?? (() => new Date()) })
+  return runOperation(request, {
+    client,
+    log,
+    now: options.now ?? (() => new Date()),
+    pacing: options.pacing
+  })
 }
 
 /** A Logger that keeps what it is told, one `level: message` line each, for assertions. */

@@ -126,7 +126,11 @@ describe('sweep', () => {
     const deep = h.file(sub.id, 'deep.zip')
     h.expiredLink('file', deep.id)
     const mark = emu.requests.length
-    const flat = await runWith(emu, { operation: 'sweep', 'folder-id': top.id })
+    const flat = await runWith(emu, {
+      operation: 'sweep',
+      'folder-id': top.id,
+      'requests-per-minute': 60_000
+    })
     expect(flat.revokedCount).toBe(131)
     expect(flat.links.some((l) => l.id === folderLink.id && l.target === `folder ${top.id}`)).toBe(
       true
@@ -139,7 +143,8 @@ describe('sweep', () => {
     const recursive = await runWith(emu, {
       operation: 'sweep',
       'folder-id': top.id,
-      recursive: true
+      recursive: true,
+      'requests-per-minute': 60_000
     })
     expect(recursive.revokedCount).toBe(1)
     expect(recursive.links[0].target).toBe(`file ${deep.id}`)
@@ -433,7 +438,7 @@ describe('sweep with a 429 in the middle', () => {
     expect(Math.min(...later.map(sinceRefusal))).toBeGreaterThanOrEqual(900)
     expect(result.failures).toBeUndefined()
     expect(result.revokedCount).toBe(10)
-    expect(result.notes?.some((n) => n.includes('rate limit paused the sweep 1 time'))).toBe(true)
+    expect(result.notes?.some((n) => n.includes('rate limit refused 1 request(s)'))).toBe(true)
   })
 
   it('holds every worker for the Retry-After the portal asked, while the client retries', async () => {

@@ -80,6 +80,7 @@ describe('defaults', () => {
         includePrimary: false,
         recursive: false,
         concurrency: 8,
+        requestsPerMinute: 1200,
         failOnError: true
       },
       upload: {
@@ -115,6 +116,7 @@ describe('defaults', () => {
       includePrimary: false,
       recursive: false,
       concurrency: 8,
+      requestsPerMinute: 1200,
       failOnError: true
     })
     const upload = run({
@@ -162,6 +164,7 @@ describe('defaults', () => {
         'recursive',
         'release-notes',
         'request-timeout',
+        'requests-per-minute',
         'revoke-expired',
         'step-timeout'
       ].sort()
@@ -613,6 +616,7 @@ describe('enforce-limits and sweep policy', () => {
       'include-primary': 'true',
       recursive: 'true',
       concurrency: '15',
+      'requests-per-minute': '600',
       'fail-on-error': 'false'
     })
     expect(request.policy).toEqual({
@@ -623,18 +627,26 @@ describe('enforce-limits and sweep policy', () => {
       includePrimary: true,
       recursive: true,
       concurrency: 15,
+      requestsPerMinute: 600,
       failOnError: false
     })
   })
 
-  it('reads max-age, title-pattern and include-primary for enforce-limits but not the sweep-only inputs', () => {
+  it('refuses a requests-per-minute out of range with one line naming the input and a good value', () => {
+    expect(() => run({ operation: 'sweep', 'requests-per-minute': '0' })).toThrow(
+      /Input `requests-per-minute` .*like `600`/
+    )
+  })
+
+  it('reads max-age, title-pattern, include-primary and recursive for enforce-limits but not the sweep-only inputs', () => {
     const request = run({
       operation: 'enforce-limits',
       'max-age': '2w',
       'title-pattern': 'Nightly ?',
       'include-primary': 'true',
-      recursive: 'maybe',
+      recursive: 'true',
       concurrency: '99',
+      'requests-per-minute': 'fast',
       'fail-on-error': 'nope'
     })
     expect(request.policy).toEqual({
@@ -643,8 +655,9 @@ describe('enforce-limits and sweep policy', () => {
       maxAgeMs: 14 * 86_400_000,
       titlePattern: 'Nightly ?',
       includePrimary: true,
-      recursive: false,
+      recursive: true,
       concurrency: 8,
+      requestsPerMinute: 1200,
       failOnError: true
     })
   })

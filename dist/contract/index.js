@@ -8320,6 +8320,14 @@ class EmulatorState {
         const e = this.entries.get(id);
         return e?.kind === 'room' ? e : undefined;
     }
+    /** Changes whenever an entry is added or removed: listings cache their work by it. */
+    get revision() {
+        return `${this.lastId}:${this.entries.size}`;
+    }
+    /** Every file, folder and room, in no particular order. */
+    all() {
+        return this.entries.values();
+    }
     /** Direct children, each list sorted by title. */
     children(folderId) {
         const folders = [];
@@ -8381,6 +8389,10 @@ class EmulatorState {
         return !chain.some((e) => this.withheld.get(e.id)?.has(userId));
     }
     // ---- seeding (no validation beyond referential integrity, no journal) ----
+    /** Gives back a share right taken with withholdShareRights. */
+    restoreShareRights(entryId, userId) {
+        this.withheld.get(entryId)?.delete(userId);
+    }
     /** Takes the share right on an entry (and what it holds) away from a user, as a room role would. */
     withholdShareRights(entryId, userId) {
         if (!this.entry(entryId))
@@ -8458,6 +8470,19 @@ class EmulatorState {
             currentUseCount: seed.currentUseCount ?? 0,
             createdAt: seed.createdAt ?? new Date()
         });
+    }
+    /** Removes an entry, and everything below a folder, as a user deleting it meanwhile would. */
+    removeEntry(id) {
+        const doomed = [id];
+        for (let i = 0; i < doomed.length && i < 1_000_000; i++) {
+            for (const e of this.entries.values())
+                if (e.parentId === doomed[i])
+                    doomed.push(e.id);
+        }
+        for (const gone of doomed) {
+            this.entries.delete(gone);
+            this.linksByEntry.delete(gone);
+        }
     }
     // ---- changes made by the API ----
     /** Stores a new link; the short key and share token are made here. */
@@ -8544,6 +8569,15 @@ function checkSettings(settings) {
         throw new Error(`The chunk size must be a whole number of bytes above 0, not ${chunk}`);
     }
     return settings;
+}
+/** Sets the version the portal reports (and whose listing rules it follows), e.g. `3.2.1.0`. */
+function setDocSpaceVersion(state, version) {
+    state.settings.version = checkSettings({ version }).version ?? version;
+}
+/** Whether the portal's version is at least `major.minor`. */
+function versionAtLeast(state, major, minor) {
+    const [a = 0, b = 0] = state.settings.version.split('.').map(Number);
+    return a > major || (a === major && b >= minor);
 }
 function registerSettingsRoutes(router) {
     // web/ASC.Web.Api/Api/Settings/VersionController.cs and BuildVersion.cs: {communityServer, docSpace,
@@ -9888,14 +9922,15 @@ function fileDto(file, portal) {
         fileEntryType: 2
     };
 }
-function folderDto(folder, state, portal) {
-    const { folders, files } = state.children(folder.id);
+/** `counts`: the folder's direct files and folders, when the caller already knows them. */
+function folderDto(folder, state, portal, counts) {
+    const known = counts ?? childCounts(state, folder.id);
     return {
         id: folder.id,
         title: folder.title,
         parentId: folder.parentId,
-        filesCount: files.length,
-        foldersCount: folders.length,
+        filesCount: known.files,
+        foldersCount: known.folders,
         roomType: folder.kind === 'room' ? folder.roomType : undefined,
         createdBy: creator(state, folder.createdBy),
         created: portal.date(folder.createdAt),
@@ -9907,6 +9942,10 @@ function folderDto(folder, state, portal) {
 function creator(state, userId) {
     const user = state.directory.byId(userId);
     return { id: userId, displayName: user?.displayName };
+}
+function childCounts(state, folderId) {
+    const { folders, files } = state.children(folderId);
+    return { files: files.length, folders: folders.length };
 }
 /** The flags the server derives from the room a link's entry lives in. */
 function linkFlags(link, roomType) {
@@ -10020,35 +10059,231 @@ function shareFields(state, entry, userId) {
     };
 }
 
-;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+;// CONCATENATED MODULE: ./emulator/listing.ts
 
 
 
 
 
-/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
-function folderContent(ctx, folder) {
-    const { startIndex, count } = paging(ctx.query);
-    const { folders, files } = ctx.state.children(folder.id);
-    const all = [...folders, ...files];
-    const window = all.slice(startIndex, startIndex + count);
-    const user = callerId(ctx);
+
+/** The FilterType values the emulator models (FilterTypeEnum.cs); other filters are refused. */
+const FilterType = { None: 0, FilesOnly: 1, FoldersOnly: 2 };
+/** SortedByType names the emulator orders by. */
+const SORT_KEYS = ['AZ', 'DateAndTime', 'DateAndTimeCreation', 'Size', 'Type'];
+const listing_settings = new WeakMap();
+function listingSettings(state) {
+    let current = listing_settings.get(state);
+    if (!current) {
+        current = { savedSort: new Map() };
+        listing_settings.set(state, current);
+    }
+    return current;
+}
+/** Takes the share right on an entry away from every user of the portal (or gives it back). */
+function setShareRights(state, entryId, allowed) {
+    for (const user of state.directory.users()) {
+        if (allowed)
+            state.restoreShareRights(entryId, user.id);
+        else
+            state.withholdShareRights(entryId, user.id);
+    }
+}
+// `shared`: the entry has an external or primary external link of its own, expired or not, internal or
+// not; invitation links and inherited links do not count (File.cs L418-423, Folder.cs L373-378). Before
+// 3.5 listings marked only My documents and rooms with a primary link (EntryManager @v3.2.1 L362, L389):
+// modelled as no file or folder ever marked.
+function shareFlags(state, entry, userId, parentSharedOf) {
+    const own = (id) => state
+        .links(entry.kind === 'file' ? 'file' : 'folder', id)
+        .filter((l) => l.subjectType === SubjectType.ExternalLink ||
+        l.subjectType === SubjectType.PrimaryExternalLink);
+    const links = own(entry.id);
+    const modern = versionAtLeast(state, 3, 5);
+    const marked = modern ||
+        (entry.kind === 'room' && links.some((l) => l.subjectType === SubjectType.PrimaryExternalLink));
+    const parentShared = parentSharedOf(entry.parentId);
     return {
-        files: window.flatMap((e) => e.kind === 'file' ? [{ ...fileDto(e, ctx.portal), ...shareFields(ctx.state, e, user) }] : []),
-        folders: window.flatMap((e) => e.kind === 'file'
-            ? []
-            : [{ ...folderDto(e, ctx.state, ctx.portal), ...shareFields(ctx.state, e, user) }]),
-        current: {
-            ...folderDto(folder, ctx.state, ctx.portal),
-            ...shareFields(ctx.state, folder, user)
-        },
-        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
+        shared: marked && links.length > 0,
+        sharedExternal: modern ? links.some((l) => !l.internal) : undefined,
+        parentShared,
+        // canShare, security, availableShareRights and shareSettings, as on an entry read on its own.
+        ...shareFields(state, entry, userId)
+    };
+}
+function readFilterType(query) {
+    const text = query.filterType?.trim();
+    if (text === undefined || text === '')
+        return FilterType.None;
+    const byName = Object.entries(FilterType).find(([k]) => k.toLowerCase() === text.toLowerCase());
+    const value = byName ? byName[1] : /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Object.values(FilterType).includes(value)) {
+        throw new ValidationError({ filterType: [`The value '${text}' is not valid for FilterType.`] });
+    }
+    return value;
+}
+function readBool(query, name) {
+    const text = query[name]?.trim().toLowerCase();
+    if (text === undefined || text === '')
+        return undefined;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new ValidationError({ [name]: [`The value '${query[name]}' is not valid for ${name}.`] });
+}
+// Without `sortBy` the caller's saved order applies (the emulator's default: by title); with it, it is
+// saved for the next listing, in the UI too.
+function readSort(ctx) {
+    const saved = listingSettings(ctx.state).savedSort;
+    const userId = ctx.user?.id ?? '';
+    const text = ctx.query.sortBy?.trim();
+    if (text === undefined || text === '')
+        return saved.get(userId);
+    const sortBy = SORT_KEYS.find((k) => k.toLowerCase() === text.toLowerCase());
+    if (!sortBy)
+        throw new ValidationError({ sortBy: [`The value '${text}' is not valid for sortBy.`] });
+    const order = ctx.query.sortOrder?.trim().toLowerCase();
+    const sort = { sortBy, ascending: order !== 'descending' && order !== '1' };
+    saved.set(userId, sort);
+    return sort;
+}
+// No key is unique, so ties are broken by id, as the database happens to return them.
+function comparator(sort) {
+    const key = (e) => {
+        switch (sort?.sortBy) {
+            case 'DateAndTimeCreation':
+                return e.createdAt.getTime();
+            case 'DateAndTime':
+                return e.updatedAt.getTime();
+            case 'Size':
+                return e.kind === 'file' ? e.size : 0;
+            default:
+                return e.title.toLowerCase();
+        }
+    };
+    const sign = sort && !sort.ascending ? -1 : 1;
+    return (a, b) => {
+        const x = key(a);
+        const y = key(b);
+        const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+        return sign * (c || a.id - b.id);
+    };
+}
+const indexes = new WeakMap();
+function treeIndex(state) {
+    const known = indexes.get(state);
+    if (known && known.revision === state.revision)
+        return known;
+    const byParent = new Map();
+    for (const e of state.all()) {
+        if (e.id === e.parentId)
+            continue;
+        const list = byParent.get(e.parentId) ?? [];
+        list.push(e);
+        byParent.set(e.parentId, list);
+    }
+    const index = { revision: state.revision, byParent, ordered: new Map() };
+    indexes.set(state, index);
+    return index;
+}
+function listing_childCounts(index, folderId) {
+    const children = index.byParent.get(folderId) ?? [];
+    const files = children.filter((e) => e.kind === 'file').length;
+    return { files, folders: children.length - files };
+}
+// Every entry below `root` (not `root` itself), through the folder tree (`files_folder_tree`).
+function descendants(index, rootId) {
+    const byParent = index.byParent;
+    const out = [];
+    const queue = [rootId];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+        for (const child of byParent.get(queue.shift()) ?? []) {
+            out.push(child);
+            if (child.kind !== 'file' && !seen.has(child.id)) {
+                seen.add(child.id);
+                queue.push(child.id);
+            }
+        }
+    }
+    return out;
+}
+/** FolderContentDto: folders then files, paged over the two together; `total` counts both. */
+function folderContent(ctx, folder) {
+    const { state, portal } = ctx;
+    const user = callerId(ctx);
+    const { startIndex, count } = paging(ctx.query);
+    const filterType = readFilterType(ctx.query);
+    // v3.7 defaults withSubFolders to true; it only takes effect with a filter (FileDao L2611-2617).
+    const withSubFolders = readBool(ctx.query, 'withSubFolders') ?? true;
+    const sort = readSort(ctx);
+    const index = treeIndex(state);
+    const recursive = filterType !== FilterType.None && withSubFolders;
+    // Creation times and titles never change, so those orders keep until an entry comes or goes.
+    const stable = sort?.sortBy === 'DateAndTimeCreation' || sort?.sortBy === 'AZ';
+    const key = `${folder.id}|${filterType}|${recursive}|${sort?.sortBy}|${sort?.ascending}`;
+    let all = stable ? index.ordered.get(key) : undefined;
+    if (!all) {
+        let folders;
+        let files;
+        if (recursive) {
+            const below = descendants(index, folder.id);
+            folders = below.filter((e) => e.kind !== 'file');
+            files = below.filter((e) => e.kind === 'file');
+        }
+        else {
+            ;
+            ({ folders, files } = state.children(folder.id));
+        }
+        if (filterType === FilterType.FilesOnly)
+            folders = [];
+        if (filterType === FilterType.FoldersOnly)
+            files = [];
+        const order = comparator(sort);
+        if (sort) {
+            folders = [...folders].sort(order);
+            files = [...files].sort(order);
+        }
+        all = [...folders, ...files];
+        if (stable)
+            index.ordered.set(key, all);
+    }
+    const window = all.slice(startIndex, startIndex + count);
+    // Entries of one page mostly share their folders: each folder's answer is worked out once.
+    const parentShared = new Map();
+    const parentSharedOf = (parentId) => {
+        let known = parentShared.get(parentId);
+        if (known === undefined) {
+            known = state
+                .path(parentId)
+                .some((f) => state.links('folder', f.id).some((l) => l.subjectType !== SubjectType.InvitationLink));
+            parentShared.set(parentId, known);
+        }
+        return known;
+    };
+    const withFlags = (dto, entry) => ({
+        ...dto,
+        ...shareFlags(state, entry, user, parentSharedOf)
+    });
+    return {
+        files: window.flatMap((e) => (e.kind === 'file' ? [withFlags(fileDto(e, portal), e)] : [])),
+        folders: window.flatMap((e) => e.kind === 'file' ? [] : [withFlags(folderDto(e, state, portal, listing_childCounts(index, e.id)), e)]),
+        current: withFlags(folderDto(folder, state, portal, listing_childCounts(index, folder.id)), folder),
+        pathParts: state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
         startIndex,
         count: window.length,
         total: all.length,
         new: 0
     };
 }
+
+;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+
+
+
+
+
+
 function registerEntryRoutes(router) {
     router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
         const file = requireFile(ctx);
@@ -11129,8 +11364,108 @@ async function createFaults() {
     };
 }
 
+;// CONCATENATED MODULE: ./emulator/rate-limits.ts
+/** The server's own figures. Tests scale them down. */
+const SERVER_RATE_LIMITS = {
+    window: { limit: 1500, windowMs: 60_000 },
+    concurrency: { get: 50, write: 15 },
+    daily: { limit: 10_000, windowMs: 24 * 3600_000 }
+};
+class RateLimiter {
+    now;
+    options = {};
+    partitions = new Map();
+    /** Requests refused, by the limiter that refused them. */
+    rejected = { window: 0, concurrency: 0, daily: 0 };
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    /** Turns limiters on (with these limits) or off (`undefined` or an empty object); keeps the counts. */
+    configure(options) {
+        this.options = options ?? {};
+    }
+    get enabled() {
+        const o = this.options;
+        return o.window !== undefined || o.concurrency !== undefined || o.daily !== undefined;
+    }
+    /** Forgets what each user has used (a new day, a new minute). */
+    reset() {
+        this.partitions.clear();
+    }
+    /**
+     * Admits the request, or answers it with a 429 and returns false. An admitted request holds its
+     * concurrency slot until its response closes.
+     */
+    admit(ctx) {
+        if (!this.enabled || !ctx.path.toLowerCase().startsWith('/api/'))
+            return true;
+        const key = ctx.user?.id ?? ctx.req.socket.remoteAddress ?? 'anonymous';
+        const now = this.now();
+        const p = this.partitions.get(key) ?? {
+            admitted: [],
+            reads: 0,
+            writes: 0,
+            dailyStart: now,
+            dailyCount: 0
+        };
+        this.partitions.set(key, p);
+        const { window, concurrency, daily } = this.options;
+        if (window) {
+            while (p.admitted.length > 0 && p.admitted[0] <= now - window.windowMs)
+                p.admitted.shift();
+            if (p.admitted.length >= window.limit)
+                return this.reject(ctx, 'window', window.limit);
+            p.admitted.push(now);
+        }
+        const read = ctx.method === 'GET' || ctx.method === 'HEAD';
+        if (concurrency) {
+            const limit = read ? concurrency.get : concurrency.write;
+            if ((read ? p.reads : p.writes) >= limit)
+                return this.reject(ctx, 'concurrency', limit);
+        }
+        if (daily && (ctx.method === 'POST' || ctx.method === 'PUT')) {
+            if (now - p.dailyStart >= daily.windowMs) {
+                p.dailyStart = now;
+                p.dailyCount = 0;
+            }
+            if (p.dailyCount >= daily.limit) {
+                const retryAfter = Math.max(1, Math.ceil((p.dailyStart + daily.windowMs - now) / 1000));
+                return this.reject(ctx, 'daily', daily.limit, { 'Retry-After': String(retryAfter) });
+            }
+            p.dailyCount++;
+        }
+        if (concurrency) {
+            if (read)
+                p.reads++;
+            else
+                p.writes++;
+            let released = false;
+            ctx.res.on('close', () => {
+                if (released)
+                    return;
+                released = true;
+                if (read)
+                    p.reads--;
+                else
+                    p.writes--;
+            });
+        }
+        return true;
+    }
+    reject(ctx, limiter, limit, extra = {}) {
+        this.rejected[limiter]++;
+        ctx.send({
+            kind: 'raw',
+            statusCode: 429,
+            headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', ...extra }
+        });
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./emulator/server.ts
 // The DocSpace emulator: a loopback HTTP server over the in-memory portal.
+
 
 
 
@@ -11154,6 +11489,8 @@ async function startEmulator(options = {}) {
     const state = new EmulatorState();
     Object.assign(state.settings, checkSettings(options.settings ?? {}));
     const seedIds = options.seed ? applySeed(state, options.seed) : {};
+    const rateLimiter = new RateLimiter();
+    rateLimiter.configure(options.rateLimits);
     const router = new Router();
     for (const area of options.areas ?? defaultAreas)
         area(router);
@@ -11186,6 +11523,9 @@ async function startEmulator(options = {}) {
             });
         });
         try {
+            // The limiter runs first in the server's pipeline and holds a request's slot while it is served.
+            if (!rateLimiter.admit(ctx))
+                return;
             if (latencyMs > 0)
                 await delay(latencyMs);
             const run = async (i) => {
@@ -11237,6 +11577,7 @@ async function startEmulator(options = {}) {
             return latencyMs;
         },
         faults,
+        rateLimiter,
         addFolder: (input) => state.addFolder(input),
         addRoom: (input) => state.addRoom(input),
         addFile: (input) => state.addFile(input),
@@ -11255,8 +11596,6 @@ async function startEmulator(options = {}) {
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(24);
 ;// CONCATENATED MODULE: ./src/docspace/errors.ts
-// One error type for everything that can go wrong talking to the portal. Messages name the endpoint
-// (method and path, never the query or a token) and say what to do; they never contain a secret.
 class errors_DocSpaceError extends Error {
     kind;
     status;
@@ -11268,6 +11607,8 @@ class errors_DocSpaceError extends Error {
      * repeats on its own when they are not idempotent.
      */
     ambiguous;
+    /** A 429's rate-limit headers: which limiter refused, and the wait it asked for. */
+    rateLimit;
     constructor(kind, endpoint, message, options = {}) {
         super(message, { cause: options.cause });
         this.name = 'DocSpaceError';
@@ -16317,7 +16658,53 @@ function mib(bytes) {
     return `${Math.round(bytes / (1024 * 1024))} MiB`;
 }
 
+;// CONCATENATED MODULE: ./src/docspace/rate-limit.ts
+// What a 429 says about the limiter that refused it. DocSpace chains three limiters per user and answers
+// each refusal with an empty 429 whose X-RateLimit-Limit is that limiter's limit: 1500 (requests a
+// minute, sliding), 50 or 15 (GETs or writes in flight), 10000 (POST+PUT a day). Only the daily one sends
+// Retry-After. A 200 carries no rate-limit headers at all, so nothing can be read ahead of a refusal.
+/** The largest in-flight limit the server sets (50 GETs); per-minute and daily limits are larger. */
+const MAX_CONCURRENCY_LIMIT = 50;
+const SERVER_WINDOW_LIMIT = 1500;
+const SERVER_DAILY_LIMIT = 10_000;
+function rateLimitOf(headers, nowMs) {
+    const info = {};
+    const limit = headers.get('x-ratelimit-limit')?.trim();
+    if (limit && /^\d+$/.test(limit))
+        info.limit = Number(limit);
+    const retryAfter = headers.get('retry-after')?.trim();
+    if (retryAfter) {
+        if (/^\d+(\.\d+)?$/.test(retryAfter))
+            info.retryAfterMs = Number(retryAfter) * 1000;
+        else {
+            const at = Date.parse(retryAfter);
+            if (!Number.isNaN(at))
+                info.retryAfterMs = Math.max(0, at - nowMs);
+        }
+    }
+    return info;
+}
+/**
+ * Which limiter refused: by the server's own figures first (1500, 10000); otherwise (limits set
+ * differently) the daily window is the only one that limits writes alone and sends Retry-After, and
+ * in-flight limits are small numbers. Anything else (a proxy's 429 without headers included) is treated
+ * as the per-minute window.
+ */
+function classifyRateLimit(method, info) {
+    const write = method !== 'GET' && method !== 'HEAD';
+    if (info.limit === SERVER_DAILY_LIMIT)
+        return 'daily';
+    if (info.limit === SERVER_WINDOW_LIMIT)
+        return 'window';
+    if (write && info.retryAfterMs !== undefined && info.limit !== undefined)
+        return 'daily';
+    if (info.limit !== undefined && info.limit <= MAX_CONCURRENCY_LIMIT)
+        return 'concurrency';
+    return 'window';
+}
+
 ;// CONCATENATED MODULE: ./src/docspace/client.ts
+
 
 
 
@@ -16342,6 +16729,7 @@ class AttemptFailure {
     waitMs;
     outcomeUnknown;
     status;
+    rateLimit;
     constructor(safety, 
     /** For the retry warning: "HTTP 503", "the connection was reset (ECONNRESET)". */
     reason, toError, 
@@ -16350,13 +16738,14 @@ class AttemptFailure {
     /** The server may have acted on the request even though it is not repeated. */
     outcomeUnknown = safety === 'maybe-done', 
     /** The HTTP status that caused it; undefined for connection errors and timeouts. */
-    status) {
+    status, rateLimit) {
         this.safety = safety;
         this.reason = reason;
         this.toError = toError;
         this.waitMs = waitMs;
         this.outcomeUnknown = outcomeUnknown;
         this.status = status;
+        this.rateLimit = rateLimit;
     }
 }
 function finalFailure(error) {
@@ -16530,7 +16919,12 @@ class DocSpaceClient {
                 throw failure.toError(attempt, ambiguous);
             this.log.warning(scrub(`${endpoint}: ${failure.reason}, retrying in ${seconds(wait)} ` +
                 `(attempt ${attempt + 1} of ${attempts})`));
-            options.onRetry?.({ waitMs: wait, status: failure.status });
+            options.onRetry?.({
+                waitMs: wait,
+                status: failure.status,
+                rateLimit: failure.rateLimit,
+                method: verb
+            });
             await this.pause(wait, options.signal);
         }
     }
@@ -16733,15 +17127,21 @@ class DocSpaceClient {
         if (status < 200 || status >= 300) {
             const serverMessage = serverMessageOf(body);
             const waitMs = status === 429 || status === 503 ? requestedWaitMs(exchange.headers, this.now()) : undefined;
-            throw new AttemptFailure(statusSafety(status), `HTTP ${status}`, (attempts, ambiguous) => statusError({
-                status,
-                endpoint,
-                serverMessage,
-                auth,
-                proxy: exchange.proxy,
-                attempts,
-                ambiguous
-            }), waitMs, undefined, status);
+            const rateLimit = status === 429 ? rateLimitOf(exchange.headers, this.now()) : undefined;
+            throw new AttemptFailure(statusSafety(status), `HTTP ${status}`, (attempts, ambiguous) => {
+                const error = statusError({
+                    status,
+                    endpoint,
+                    serverMessage,
+                    auth,
+                    proxy: exchange.proxy,
+                    attempts,
+                    ambiguous
+                });
+                if (rateLimit)
+                    error.rateLimit = rateLimit;
+                return error;
+            }, waitMs, undefined, status, rateLimit);
         }
         if (status === 204 || call.verb === 'HEAD')
             return { data: undefined, envelope: {}, status };

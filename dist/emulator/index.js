@@ -2040,12 +2040,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   qw: () => (/* reexport */ ADMIN_PASSWORD),
   hD: () => (/* reexport */ ApiError),
   RB: () => (/* reexport */ EmulatorState),
-  $Y: () => (/* reexport */ enums_EntryType),
+  $Y: () => (/* reexport */ EntryType),
   ln: () => (/* reexport */ FAULT_KINDS),
   Mu: () => (/* reexport */ FileShare),
   EV: () => (/* reexport */ LinkActions),
   J: () => (/* reexport */ LinkType),
+  v$: () => (/* reexport */ RateLimiter),
   CJ: () => (/* reexport */ RoomType),
+  Yg: () => (/* reexport */ SERVER_RATE_LIMITS),
   PQ: () => (/* reexport */ SubjectType),
   JI: () => (/* reexport */ USER_EMAIL),
   ur: () => (/* reexport */ USER_PASSWORD),
@@ -2053,12 +2055,16 @@ __nccwpck_require__.d(__webpack_exports__, {
   yI: () => (/* reexport */ ValidationError),
   ke: () => (/* reexport */ applySeed),
   li: () => (/* reexport */ badRequest),
+  kk: () => (/* reexport */ configureAudit),
   pr: () => (/* reexport */ defaultSeed),
   o0: () => (/* reexport */ forbidden),
   mX: () => (/* reexport */ notFound),
   ok: () => (/* reexport */ ok),
   bZ: () => (/* reexport */ parseFaults),
+  xe: () => (/* reexport */ recordDownloads),
   ak: () => (/* binding */ runCli),
+  $t: () => (/* reexport */ setDocSpaceVersion),
+  VU: () => (/* reexport */ setShareRights),
   sJ: () => (/* reexport */ startEmulator)
 });
 
@@ -2581,7 +2587,7 @@ const SubjectType = {
 };
 const LinkType = { Invitation: 0, External: 1 };
 /** Audit EntryType of a journal event. */
-const enums_EntryType = { File: 1, Folder: 2, Room: 25 };
+const EntryType = { File: 1, Folder: 2, Room: 25 };
 /** MessageAction codes of link changes, by what the link belongs to. */
 const LinkActions = {
     file: { created: 5091, updated: 5092, deleted: 5093 },
@@ -2611,10 +2617,10 @@ const DEFAULT_PORTAL_SETTINGS = {
 };
 function entryTypeOf(entry) {
     return entry.kind === 'file'
-        ? enums_EntryType.File
+        ? EntryType.File
         : entry.kind === 'room'
-            ? enums_EntryType.Room
-            : enums_EntryType.Folder;
+            ? EntryType.Room
+            : EntryType.Folder;
 }
 /** Primary first, then invitation, then additional links; creation order within each. */
 function linkOrder(a, b) {
@@ -2652,6 +2658,14 @@ class EmulatorState {
     room(id) {
         const e = this.entries.get(id);
         return e?.kind === 'room' ? e : undefined;
+    }
+    /** Changes whenever an entry is added or removed: listings cache their work by it. */
+    get revision() {
+        return `${this.lastId}:${this.entries.size}`;
+    }
+    /** Every file, folder and room, in no particular order. */
+    all() {
+        return this.entries.values();
     }
     /** Direct children, each list sorted by title. */
     children(folderId) {
@@ -2714,6 +2728,10 @@ class EmulatorState {
         return !chain.some((e) => this.withheld.get(e.id)?.has(userId));
     }
     // ---- seeding (no validation beyond referential integrity, no journal) ----
+    /** Gives back a share right taken with withholdShareRights. */
+    restoreShareRights(entryId, userId) {
+        this.withheld.get(entryId)?.delete(userId);
+    }
     /** Takes the share right on an entry (and what it holds) away from a user, as a room role would. */
     withholdShareRights(entryId, userId) {
         if (!this.entry(entryId))
@@ -2791,6 +2809,19 @@ class EmulatorState {
             currentUseCount: seed.currentUseCount ?? 0,
             createdAt: seed.createdAt ?? new Date()
         });
+    }
+    /** Removes an entry, and everything below a folder, as a user deleting it meanwhile would. */
+    removeEntry(id) {
+        const doomed = [id];
+        for (let i = 0; i < doomed.length && i < 1_000_000; i++) {
+            for (const e of this.entries.values())
+                if (e.parentId === doomed[i])
+                    doomed.push(e.id);
+        }
+        for (const gone of doomed) {
+            this.entries.delete(gone);
+            this.linksByEntry.delete(gone);
+        }
     }
     // ---- changes made by the API ----
     /** Stores a new link; the short key and share token are made here. */
@@ -2877,6 +2908,15 @@ function checkSettings(settings) {
         throw new Error(`The chunk size must be a whole number of bytes above 0, not ${chunk}`);
     }
     return settings;
+}
+/** Sets the version the portal reports (and whose listing rules it follows), e.g. `3.2.1.0`. */
+function setDocSpaceVersion(state, version) {
+    state.settings.version = checkSettings({ version }).version ?? version;
+}
+/** Whether the portal's version is at least `major.minor`. */
+function versionAtLeast(state, major, minor) {
+    const [a = 0, b = 0] = state.settings.version.split('.').map(Number);
+    return a > major || (a === major && b >= minor);
 }
 function registerSettingsRoutes(router) {
     // web/ASC.Web.Api/Api/Settings/VersionController.cs and BuildVersion.cs: {communityServer, docSpace,
@@ -3190,7 +3230,7 @@ const DOWNLOAD_ACTIONS = [
     MessageAction.FileRevisionDownloaded
 ];
 const A = ActionType;
-const E = enums_EntryType;
+const E = EntryType;
 // Texts of 5009, 5010 and 5057 are the server's English resources; 5062 has none (the server answers
 // ""). For the link events the emulator writes a plain description of its own.
 const ACTIONS = new Map([
@@ -3740,7 +3780,7 @@ function download(ctx) {
         ctx.state.record({
             actionId,
             target: [String(file.id)],
-            entryType: enums_EntryType.File,
+            entryType: EntryType.File,
             userId,
             description: [file.title]
         });
@@ -4221,14 +4261,15 @@ function fileDto(file, portal) {
         fileEntryType: 2
     };
 }
-function folderDto(folder, state, portal) {
-    const { folders, files } = state.children(folder.id);
+/** `counts`: the folder's direct files and folders, when the caller already knows them. */
+function folderDto(folder, state, portal, counts) {
+    const known = counts ?? childCounts(state, folder.id);
     return {
         id: folder.id,
         title: folder.title,
         parentId: folder.parentId,
-        filesCount: files.length,
-        foldersCount: folders.length,
+        filesCount: known.files,
+        foldersCount: known.folders,
         roomType: folder.kind === 'room' ? folder.roomType : undefined,
         createdBy: creator(state, folder.createdBy),
         created: portal.date(folder.createdAt),
@@ -4240,6 +4281,10 @@ function folderDto(folder, state, portal) {
 function creator(state, userId) {
     const user = state.directory.byId(userId);
     return { id: userId, displayName: user?.displayName };
+}
+function childCounts(state, folderId) {
+    const { folders, files } = state.children(folderId);
+    return { files: files.length, folders: folders.length };
 }
 /** The flags the server derives from the room a link's entry lives in. */
 function linkFlags(link, roomType) {
@@ -4353,35 +4398,231 @@ function shareFields(state, entry, userId) {
     };
 }
 
-;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+;// CONCATENATED MODULE: ./emulator/listing.ts
 
 
 
 
 
-/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
-function folderContent(ctx, folder) {
-    const { startIndex, count } = paging(ctx.query);
-    const { folders, files } = ctx.state.children(folder.id);
-    const all = [...folders, ...files];
-    const window = all.slice(startIndex, startIndex + count);
-    const user = callerId(ctx);
+
+/** The FilterType values the emulator models (FilterTypeEnum.cs); other filters are refused. */
+const FilterType = { None: 0, FilesOnly: 1, FoldersOnly: 2 };
+/** SortedByType names the emulator orders by. */
+const SORT_KEYS = ['AZ', 'DateAndTime', 'DateAndTimeCreation', 'Size', 'Type'];
+const listing_settings = new WeakMap();
+function listingSettings(state) {
+    let current = listing_settings.get(state);
+    if (!current) {
+        current = { savedSort: new Map() };
+        listing_settings.set(state, current);
+    }
+    return current;
+}
+/** Takes the share right on an entry away from every user of the portal (or gives it back). */
+function setShareRights(state, entryId, allowed) {
+    for (const user of state.directory.users()) {
+        if (allowed)
+            state.restoreShareRights(entryId, user.id);
+        else
+            state.withholdShareRights(entryId, user.id);
+    }
+}
+// `shared`: the entry has an external or primary external link of its own, expired or not, internal or
+// not; invitation links and inherited links do not count (File.cs L418-423, Folder.cs L373-378). Before
+// 3.5 listings marked only My documents and rooms with a primary link (EntryManager @v3.2.1 L362, L389):
+// modelled as no file or folder ever marked.
+function shareFlags(state, entry, userId, parentSharedOf) {
+    const own = (id) => state
+        .links(entry.kind === 'file' ? 'file' : 'folder', id)
+        .filter((l) => l.subjectType === SubjectType.ExternalLink ||
+        l.subjectType === SubjectType.PrimaryExternalLink);
+    const links = own(entry.id);
+    const modern = versionAtLeast(state, 3, 5);
+    const marked = modern ||
+        (entry.kind === 'room' && links.some((l) => l.subjectType === SubjectType.PrimaryExternalLink));
+    const parentShared = parentSharedOf(entry.parentId);
     return {
-        files: window.flatMap((e) => e.kind === 'file' ? [{ ...fileDto(e, ctx.portal), ...shareFields(ctx.state, e, user) }] : []),
-        folders: window.flatMap((e) => e.kind === 'file'
-            ? []
-            : [{ ...folderDto(e, ctx.state, ctx.portal), ...shareFields(ctx.state, e, user) }]),
-        current: {
-            ...folderDto(folder, ctx.state, ctx.portal),
-            ...shareFields(ctx.state, folder, user)
-        },
-        pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
+        shared: marked && links.length > 0,
+        sharedExternal: modern ? links.some((l) => !l.internal) : undefined,
+        parentShared,
+        // canShare, security, availableShareRights and shareSettings, as on an entry read on its own.
+        ...shareFields(state, entry, userId)
+    };
+}
+function readFilterType(query) {
+    const text = query.filterType?.trim();
+    if (text === undefined || text === '')
+        return FilterType.None;
+    const byName = Object.entries(FilterType).find(([k]) => k.toLowerCase() === text.toLowerCase());
+    const value = byName ? byName[1] : /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Object.values(FilterType).includes(value)) {
+        throw new ValidationError({ filterType: [`The value '${text}' is not valid for FilterType.`] });
+    }
+    return value;
+}
+function readBool(query, name) {
+    const text = query[name]?.trim().toLowerCase();
+    if (text === undefined || text === '')
+        return undefined;
+    if (text === 'true')
+        return true;
+    if (text === 'false')
+        return false;
+    throw new ValidationError({ [name]: [`The value '${query[name]}' is not valid for ${name}.`] });
+}
+// Without `sortBy` the caller's saved order applies (the emulator's default: by title); with it, it is
+// saved for the next listing, in the UI too.
+function readSort(ctx) {
+    const saved = listingSettings(ctx.state).savedSort;
+    const userId = ctx.user?.id ?? '';
+    const text = ctx.query.sortBy?.trim();
+    if (text === undefined || text === '')
+        return saved.get(userId);
+    const sortBy = SORT_KEYS.find((k) => k.toLowerCase() === text.toLowerCase());
+    if (!sortBy)
+        throw new ValidationError({ sortBy: [`The value '${text}' is not valid for sortBy.`] });
+    const order = ctx.query.sortOrder?.trim().toLowerCase();
+    const sort = { sortBy, ascending: order !== 'descending' && order !== '1' };
+    saved.set(userId, sort);
+    return sort;
+}
+// No key is unique, so ties are broken by id, as the database happens to return them.
+function comparator(sort) {
+    const key = (e) => {
+        switch (sort?.sortBy) {
+            case 'DateAndTimeCreation':
+                return e.createdAt.getTime();
+            case 'DateAndTime':
+                return e.updatedAt.getTime();
+            case 'Size':
+                return e.kind === 'file' ? e.size : 0;
+            default:
+                return e.title.toLowerCase();
+        }
+    };
+    const sign = sort && !sort.ascending ? -1 : 1;
+    return (a, b) => {
+        const x = key(a);
+        const y = key(b);
+        const c = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+        return sign * (c || a.id - b.id);
+    };
+}
+const indexes = new WeakMap();
+function treeIndex(state) {
+    const known = indexes.get(state);
+    if (known && known.revision === state.revision)
+        return known;
+    const byParent = new Map();
+    for (const e of state.all()) {
+        if (e.id === e.parentId)
+            continue;
+        const list = byParent.get(e.parentId) ?? [];
+        list.push(e);
+        byParent.set(e.parentId, list);
+    }
+    const index = { revision: state.revision, byParent, ordered: new Map() };
+    indexes.set(state, index);
+    return index;
+}
+function listing_childCounts(index, folderId) {
+    const children = index.byParent.get(folderId) ?? [];
+    const files = children.filter((e) => e.kind === 'file').length;
+    return { files, folders: children.length - files };
+}
+// Every entry below `root` (not `root` itself), through the folder tree (`files_folder_tree`).
+function descendants(index, rootId) {
+    const byParent = index.byParent;
+    const out = [];
+    const queue = [rootId];
+    const seen = new Set(queue);
+    while (queue.length > 0) {
+        for (const child of byParent.get(queue.shift()) ?? []) {
+            out.push(child);
+            if (child.kind !== 'file' && !seen.has(child.id)) {
+                seen.add(child.id);
+                queue.push(child.id);
+            }
+        }
+    }
+    return out;
+}
+/** FolderContentDto: folders then files, paged over the two together; `total` counts both. */
+function folderContent(ctx, folder) {
+    const { state, portal } = ctx;
+    const user = callerId(ctx);
+    const { startIndex, count } = paging(ctx.query);
+    const filterType = readFilterType(ctx.query);
+    // v3.7 defaults withSubFolders to true; it only takes effect with a filter (FileDao L2611-2617).
+    const withSubFolders = readBool(ctx.query, 'withSubFolders') ?? true;
+    const sort = readSort(ctx);
+    const index = treeIndex(state);
+    const recursive = filterType !== FilterType.None && withSubFolders;
+    // Creation times and titles never change, so those orders keep until an entry comes or goes.
+    const stable = sort?.sortBy === 'DateAndTimeCreation' || sort?.sortBy === 'AZ';
+    const key = `${folder.id}|${filterType}|${recursive}|${sort?.sortBy}|${sort?.ascending}`;
+    let all = stable ? index.ordered.get(key) : undefined;
+    if (!all) {
+        let folders;
+        let files;
+        if (recursive) {
+            const below = descendants(index, folder.id);
+            folders = below.filter((e) => e.kind !== 'file');
+            files = below.filter((e) => e.kind === 'file');
+        }
+        else {
+            ;
+            ({ folders, files } = state.children(folder.id));
+        }
+        if (filterType === FilterType.FilesOnly)
+            folders = [];
+        if (filterType === FilterType.FoldersOnly)
+            files = [];
+        const order = comparator(sort);
+        if (sort) {
+            folders = [...folders].sort(order);
+            files = [...files].sort(order);
+        }
+        all = [...folders, ...files];
+        if (stable)
+            index.ordered.set(key, all);
+    }
+    const window = all.slice(startIndex, startIndex + count);
+    // Entries of one page mostly share their folders: each folder's answer is worked out once.
+    const parentShared = new Map();
+    const parentSharedOf = (parentId) => {
+        let known = parentShared.get(parentId);
+        if (known === undefined) {
+            known = state
+                .path(parentId)
+                .some((f) => state.links('folder', f.id).some((l) => l.subjectType !== SubjectType.InvitationLink));
+            parentShared.set(parentId, known);
+        }
+        return known;
+    };
+    const withFlags = (dto, entry) => ({
+        ...dto,
+        ...shareFlags(state, entry, user, parentSharedOf)
+    });
+    return {
+        files: window.flatMap((e) => (e.kind === 'file' ? [withFlags(fileDto(e, portal), e)] : [])),
+        folders: window.flatMap((e) => e.kind === 'file' ? [] : [withFlags(folderDto(e, state, portal, listing_childCounts(index, e.id)), e)]),
+        current: withFlags(folderDto(folder, state, portal, listing_childCounts(index, folder.id)), folder),
+        pathParts: state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
         startIndex,
         count: window.length,
         total: all.length,
         new: 0
     };
 }
+
+;// CONCATENATED MODULE: ./emulator/routes/entries.ts
+
+
+
+
+
+
 function registerEntryRoutes(router) {
     router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {
         const file = requireFile(ctx);
@@ -5462,8 +5703,108 @@ async function createFaults() {
     };
 }
 
+;// CONCATENATED MODULE: ./emulator/rate-limits.ts
+/** The server's own figures. Tests scale them down. */
+const SERVER_RATE_LIMITS = {
+    window: { limit: 1500, windowMs: 60_000 },
+    concurrency: { get: 50, write: 15 },
+    daily: { limit: 10_000, windowMs: 24 * 3600_000 }
+};
+class RateLimiter {
+    now;
+    options = {};
+    partitions = new Map();
+    /** Requests refused, by the limiter that refused them. */
+    rejected = { window: 0, concurrency: 0, daily: 0 };
+    constructor(now = Date.now) {
+        this.now = now;
+    }
+    /** Turns limiters on (with these limits) or off (`undefined` or an empty object); keeps the counts. */
+    configure(options) {
+        this.options = options ?? {};
+    }
+    get enabled() {
+        const o = this.options;
+        return o.window !== undefined || o.concurrency !== undefined || o.daily !== undefined;
+    }
+    /** Forgets what each user has used (a new day, a new minute). */
+    reset() {
+        this.partitions.clear();
+    }
+    /**
+     * Admits the request, or answers it with a 429 and returns false. An admitted request holds its
+     * concurrency slot until its response closes.
+     */
+    admit(ctx) {
+        if (!this.enabled || !ctx.path.toLowerCase().startsWith('/api/'))
+            return true;
+        const key = ctx.user?.id ?? ctx.req.socket.remoteAddress ?? 'anonymous';
+        const now = this.now();
+        const p = this.partitions.get(key) ?? {
+            admitted: [],
+            reads: 0,
+            writes: 0,
+            dailyStart: now,
+            dailyCount: 0
+        };
+        this.partitions.set(key, p);
+        const { window, concurrency, daily } = this.options;
+        if (window) {
+            while (p.admitted.length > 0 && p.admitted[0] <= now - window.windowMs)
+                p.admitted.shift();
+            if (p.admitted.length >= window.limit)
+                return this.reject(ctx, 'window', window.limit);
+            p.admitted.push(now);
+        }
+        const read = ctx.method === 'GET' || ctx.method === 'HEAD';
+        if (concurrency) {
+            const limit = read ? concurrency.get : concurrency.write;
+            if ((read ? p.reads : p.writes) >= limit)
+                return this.reject(ctx, 'concurrency', limit);
+        }
+        if (daily && (ctx.method === 'POST' || ctx.method === 'PUT')) {
+            if (now - p.dailyStart >= daily.windowMs) {
+                p.dailyStart = now;
+                p.dailyCount = 0;
+            }
+            if (p.dailyCount >= daily.limit) {
+                const retryAfter = Math.max(1, Math.ceil((p.dailyStart + daily.windowMs - now) / 1000));
+                return this.reject(ctx, 'daily', daily.limit, { 'Retry-After': String(retryAfter) });
+            }
+            p.dailyCount++;
+        }
+        if (concurrency) {
+            if (read)
+                p.reads++;
+            else
+                p.writes++;
+            let released = false;
+            ctx.res.on('close', () => {
+                if (released)
+                    return;
+                released = true;
+                if (read)
+                    p.reads--;
+                else
+                    p.writes--;
+            });
+        }
+        return true;
+    }
+    reject(ctx, limiter, limit, extra = {}) {
+        this.rejected[limiter]++;
+        ctx.send({
+            kind: 'raw',
+            statusCode: 429,
+            headers: { 'X-RateLimit-Limit': String(limit), 'X-RateLimit-Remaining': '0', ...extra }
+        });
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./emulator/server.ts
 // The DocSpace emulator: a loopback HTTP server over the in-memory portal.
+
 
 
 
@@ -5487,6 +5828,8 @@ async function startEmulator(options = {}) {
     const state = new EmulatorState();
     Object.assign(state.settings, checkSettings(options.settings ?? {}));
     const seedIds = options.seed ? applySeed(state, options.seed) : {};
+    const rateLimiter = new RateLimiter();
+    rateLimiter.configure(options.rateLimits);
     const router = new Router();
     for (const area of options.areas ?? defaultAreas)
         area(router);
@@ -5519,6 +5862,9 @@ async function startEmulator(options = {}) {
             });
         });
         try {
+            // The limiter runs first in the server's pipeline and holds a request's slot while it is served.
+            if (!rateLimiter.admit(ctx))
+                return;
             if (latencyMs > 0)
                 await delay(latencyMs);
             const run = async (i) => {
@@ -5570,6 +5916,7 @@ async function startEmulator(options = {}) {
             return latencyMs;
         },
         faults,
+        rateLimiter,
         addFolder: (input) => state.addFolder(input),
         addRoom: (input) => state.addRoom(input),
         addFile: (input) => state.addFile(input),
@@ -5588,6 +5935,11 @@ async function startEmulator(options = {}) {
 ;// CONCATENATED MODULE: ./emulator/cli.ts
 // Entry of the bundled emulator. Run directly, it starts an emulator configured from the environment
 // and prints one JSON line; imported, it only re-exports the programmatic API.
+
+
+
+
+
 
 
 
@@ -5623,8 +5975,9 @@ function settingsFromEnv(env) {
 }
 /**
  * Starts an emulator from `EMULATOR_PORT`, `EMULATOR_LATENCY_MS`, `EMULATOR_SEED` (a JSON seed file;
- * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above and `EMULATOR_FAULTS` (faults to
- * inject, as JSON: see parseFaults), then writes the JSON line
+ * the default seed without it), `EMULATOR_TIMEZONE_OFFSET_MINUTES`, the portal settings above,
+ * `EMULATOR_RATE_LIMITS` (`server`: the server's three limiters at its own figures) and `EMULATOR_FAULTS`
+ * (faults to inject, as JSON: see parseFaults), then writes the JSON line
  * `{url, apiKey, userKey, authToken, seed}`.
  */
 async function runCli(env = process.env, write = (line) => process.stdout.write(line)) {
@@ -5638,7 +5991,8 @@ async function runCli(env = process.env, write = (line) => process.stdout.write(
         latencyMs: intFromEnv(env, 'EMULATOR_LATENCY_MS') ?? 0,
         timeZoneOffsetMinutes: intFromEnv(env, 'EMULATOR_TIMEZONE_OFFSET_MINUTES') ?? 0,
         seed,
-        settings: settingsFromEnv(env)
+        settings: settingsFromEnv(env),
+        rateLimits: env.EMULATOR_RATE_LIMITS?.trim() === 'server' ? SERVER_RATE_LIMITS : undefined
     });
     emulator.faults.add(...faults);
     write(JSON.stringify({
@@ -5681,7 +6035,9 @@ var __webpack_exports__FAULT_KINDS = __webpack_exports__.ln;
 var __webpack_exports__FileShare = __webpack_exports__.Mu;
 var __webpack_exports__LinkActions = __webpack_exports__.EV;
 var __webpack_exports__LinkType = __webpack_exports__.J;
+var __webpack_exports__RateLimiter = __webpack_exports__.v$;
 var __webpack_exports__RoomType = __webpack_exports__.CJ;
+var __webpack_exports__SERVER_RATE_LIMITS = __webpack_exports__.Yg;
 var __webpack_exports__SubjectType = __webpack_exports__.PQ;
 var __webpack_exports__USER_EMAIL = __webpack_exports__.JI;
 var __webpack_exports__USER_PASSWORD = __webpack_exports__.ur;
@@ -5689,11 +6045,15 @@ var __webpack_exports__Unauthorized = __webpack_exports__.hR;
 var __webpack_exports__ValidationError = __webpack_exports__.yI;
 var __webpack_exports__applySeed = __webpack_exports__.ke;
 var __webpack_exports__badRequest = __webpack_exports__.li;
+var __webpack_exports__configureAudit = __webpack_exports__.kk;
 var __webpack_exports__defaultSeed = __webpack_exports__.pr;
 var __webpack_exports__forbidden = __webpack_exports__.o0;
 var __webpack_exports__notFound = __webpack_exports__.mX;
 var __webpack_exports__ok = __webpack_exports__.ok;
 var __webpack_exports__parseFaults = __webpack_exports__.bZ;
+var __webpack_exports__recordDownloads = __webpack_exports__.xe;
 var __webpack_exports__runCli = __webpack_exports__.ak;
+var __webpack_exports__setDocSpaceVersion = __webpack_exports__.$t;
+var __webpack_exports__setShareRights = __webpack_exports__.VU;
 var __webpack_exports__startEmulator = __webpack_exports__.sJ;
-export { __webpack_exports__ADMIN_EMAIL as ADMIN_EMAIL, __webpack_exports__ADMIN_PASSWORD as ADMIN_PASSWORD, __webpack_exports__ApiError as ApiError, __webpack_exports__EmulatorState as EmulatorState, __webpack_exports__EntryType as EntryType, __webpack_exports__FAULT_KINDS as FAULT_KINDS, __webpack_exports__FileShare as FileShare, __webpack_exports__LinkActions as LinkActions, __webpack_exports__LinkType as LinkType, __webpack_exports__RoomType as RoomType, __webpack_exports__SubjectType as SubjectType, __webpack_exports__USER_EMAIL as USER_EMAIL, __webpack_exports__USER_PASSWORD as USER_PASSWORD, __webpack_exports__Unauthorized as Unauthorized, __webpack_exports__ValidationError as ValidationError, __webpack_exports__applySeed as applySeed, __webpack_exports__badRequest as badRequest, __webpack_exports__defaultSeed as defaultSeed, __webpack_exports__forbidden as forbidden, __webpack_exports__notFound as notFound, __webpack_exports__ok as ok, __webpack_exports__parseFaults as parseFaults, __webpack_exports__runCli as runCli, __webpack_exports__startEmulator as startEmulator };
+export { __webpack_exports__ADMIN_EMAIL as ADMIN_EMAIL, __webpack_exports__ADMIN_PASSWORD as ADMIN_PASSWORD, __webpack_exports__ApiError as ApiError, __webpack_exports__EmulatorState as EmulatorState, __webpack_exports__EntryType as EntryType, __webpack_exports__FAULT_KINDS as FAULT_KINDS, __webpack_exports__FileShare as FileShare, __webpack_exports__LinkActions as LinkActions, __webpack_exports__LinkType as LinkType, __webpack_exports__RateLimiter as RateLimiter, __webpack_exports__RoomType as RoomType, __webpack_exports__SERVER_RATE_LIMITS as SERVER_RATE_LIMITS, __webpack_exports__SubjectType as SubjectType, __webpack_exports__USER_EMAIL as USER_EMAIL, __webpack_exports__USER_PASSWORD as USER_PASSWORD, __webpack_exports__Unauthorized as Unauthorized, __webpack_exports__ValidationError as ValidationError, __webpack_exports__applySeed as applySeed, __webpack_exports__badRequest as badRequest, __webpack_exports__configureAudit as configureAudit, __webpack_exports__defaultSeed as defaultSeed, __webpack_exports__forbidden as forbidden, __webpack_exports__notFound as notFound, __webpack_exports__ok as ok, __webpack_exports__parseFaults as parseFaults, __webpack_exports__recordDownloads as recordDownloads, __webpack_exports__runCli as runCli, __webpack_exports__setDocSpaceVersion as setDocSpaceVersion, __webpack_exports__setShareRights as setShareRights, __webpack_exports__startEmulator as startEmulator };

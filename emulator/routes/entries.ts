@@ -1,40 +1,12 @@
 // Files, folders, rooms and folder contents.
-import type { RequestContext } from '../context.js'
 import type { Router } from '../router.js'
 import type { FolderLike } from '../state.js'
 import { badRequest, forbidden, ok } from '../http.js'
-import { BodyFields, paging } from '../binding.js'
+import { BodyFields } from '../binding.js'
 import { fileDto, folderDto, shareFields } from '../dto.js'
+import { folderContent } from '../listing.js'
 import { storedTitle } from '../portal-rules.js'
 import { callerId, requireFile, requireFolder, requireRoom } from './lookup.js'
-
-/** FolderContentDto: sub-folders then files, each by title, paged over the two together. */
-function folderContent(ctx: RequestContext, folder: FolderLike) {
-  const { startIndex, count } = paging(ctx.query)
-  const { folders, files } = ctx.state.children(folder.id)
-  const all = [...folders, ...files]
-  const window = all.slice(startIndex, startIndex + count)
-  const user = callerId(ctx)
-  return {
-    files: window.flatMap((e) =>
-      e.kind === 'file' ? [{ ...fileDto(e, ctx.portal), ...shareFields(ctx.state, e, user) }] : []
-    ),
-    folders: window.flatMap((e) =>
-      e.kind === 'file'
-        ? []
-        : [{ ...folderDto(e, ctx.state, ctx.portal), ...shareFields(ctx.state, e, user) }]
-    ),
-    current: {
-      ...folderDto(folder, ctx.state, ctx.portal),
-      ...shareFields(ctx.state, folder, user)
-    },
-    pathParts: ctx.state.path(folder.id).map((f) => ({ id: f.id, title: f.title })),
-    startIndex,
-    count: window.length,
-    total: all.length,
-    new: 0
-  }
-}
 
 export function registerEntryRoutes(router: Router): void {
   router.route('GET', '/api/2.0/files/file/{id:int}', (ctx) => {

@@ -3,7 +3,7 @@
 // JSON options do.
 import type { Router } from '../router.js'
 import { ok } from '../http.js'
-import type { PortalSettings } from '../state.js'
+import type { EmulatorState, PortalSettings } from '../state.js'
 
 /** Checks settings given to the emulator; throws on a value a portal could not have. */
 export function checkSettings(settings: Partial<PortalSettings>): Partial<PortalSettings> {
@@ -15,6 +15,17 @@ export function checkSettings(settings: Partial<PortalSettings>): Partial<Portal
     throw new Error(`The chunk size must be a whole number of bytes above 0, not ${chunk}`)
   }
   return settings
+}
+
+/** Sets the version the portal reports (and whose listing rules it follows), e.g. `3.2.1.0`. */
+export function setDocSpaceVersion(state: EmulatorState, version: string): void {
+  state.settings.version = checkSettings({ version }).version ?? version
+}
+
+/** Whether the portal's version is at least `major.minor`. */
+export function versionAtLeast(state: EmulatorState, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = state.settings.version.split('.').map(Number)
+  return a > major || (a === major && b >= minor)
 }
 
 export function registerSettingsRoutes(router: Router): void {

@@ -17,10 +17,10 @@ export const AUDIT_FILTER_PATH = '/api/2.0/security/audit/events/filter'
 /** MessageAction ids of a file download. */
 export const DOWNLOAD_ACTION_IDS: ReadonlySet<number> = new Set([5009, 5010, 5062])
 const ENTRY_TYPE_FILE = 1
-const ACTION_TYPE_DOWNLOAD = 12
+export const ACTION_TYPE_DOWNLOAD = 12
 const PAGE_SIZE = 100
 /** What a portal without the Audit option answers, whatever was asked. */
-const UNFILTERED_PAGE = 20
+export const UNFILTERED_PAGE = 20
 // 20 000 downloads of one file since a link was made is far beyond any limit worth enforcing; the bound
 // keeps a misbehaving portal from holding the run forever.
 const MAX_PAGES = 200
@@ -129,7 +129,7 @@ export async function fileDownloads(
   return { counted: true, events, truncated: true }
 }
 
-async function auditPage(
+export async function auditPage(
   client: DocSpaceClient,
   query: Record<string, string | number | undefined>
 ): Promise<AuditEventDto[] | 'not-in-plan'> {

@@ -28,6 +28,7 @@ import { ProxyConfigError, proxyRouteFor, type ProxyRoute } from './proxy.js'
 import { RequestBudget } from './budget.js'
 import { PortalFindings } from './findings.js'
 import { BodyTooLarge, MAX_RESPONSE_BYTES, mib, readBodyCapped } from './http-body.js'
+import { rateLimitOf, type RateLimitInfo } from './rate-limit.js'
 
 export type Query = Record<string, string | number | boolean | undefined>
 
@@ -73,6 +74,10 @@ export interface RetryNotice {
   waitMs: number
   /** The HTTP status that caused the retry; undefined for connection errors and timeouts. */
   status?: number
+  /** A 429's rate-limit headers. */
+  rateLimit?: RateLimitInfo
+  /** The method of the request retried. */
+  method?: string
 }
 
 /** Seams for tests; production uses the defaults. */
@@ -106,7 +111,8 @@ class AttemptFailure {
     /** The server may have acted on the request even though it is not repeated. */
     readonly outcomeUnknown = safety === 'maybe-done',
     /** The HTTP status that caused it; undefined for connection errors and timeouts. */
-    readonly status?: number
+    readonly status?: number,
+    readonly rateLimit?: RateLimitInfo
   ) {}
 }
 
@@ -335,7 +341,12 @@ export class DocSpaceClient {
             `(attempt ${attempt + 1} of ${attempts})`
         )
       )
-      options.onRetry?.({ waitMs: wait, status: failure.status })
+      options.onRetry?.({
+        waitMs: wait,
+        status: failure.status,
+        rateLimit: failure.rateLimit,
+        method: verb
+      })
       await this.pause(wait, options.signal)
     }
   }
@@ -584,11 +595,12 @@ export class DocSpaceClient {
       const serverMessage = serverMessageOf(body)
       const waitMs =
         status === 429 || status === 503 ? requestedWaitMs(exchange.headers, this.now()) : undefined
+      const rateLimit = status === 429 ? rateLimitOf(exchange.headers, this.now()) : undefined
       throw new AttemptFailure(
         statusSafety(status),
         `HTTP ${status}`,
-        (attempts, ambiguous) =>
-          statusError({
+        (attempts, ambiguous) => {
+          const error = statusError({
             status,
             endpoint,
             serverMessage,
@@ -596,10 +608,14 @@ export class DocSpaceClient {
             proxy: exchange.proxy,
             attempts,
             ambiguous
-          }),
+          })
+          if (rateLimit) error.rateLimit = rateLimit
+          return error
+        },
         waitMs,
         undefined,
-        status
+        status,
+        rateLimit
       )
     }
     if (status === 204 || call.verb === 'HEAD') return { data: undefined, envelope: {}, status }

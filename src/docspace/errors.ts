@@ -1,3 +1,5 @@
+import type { RateLimitInfo } from './rate-limit.js'
+
 // One error type for everything that can go wrong talking to the portal. Messages name the endpoint
 // (method and path, never the query or a token) and say what to do; they never contain a secret.
 
@@ -27,6 +29,8 @@ export class DocSpaceError extends Error {
    * repeats on its own when they are not idempotent.
    */
   readonly ambiguous: boolean
+  /** A 429's rate-limit headers: which limiter refused, and the wait it asked for. */
+  rateLimit?: RateLimitInfo
 
   constructor(
     kind: ErrorKind,

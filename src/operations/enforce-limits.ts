@@ -1,8 +1,8 @@
 import type { ActionRequest, Target } from '../request.js'
 import type { DocSpaceClient } from '../docspace/client.js'
 import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
-import { listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
+import { fileIdsUnder } from '../docspace/listing.js'
 import { describeTarget, putLink } from '../docspace/links.js'
 import { listManagedLinks } from '../links/share-rights.js'
 import type { FileShareDto } from '../docspace/types.js'
@@ -64,7 +64,16 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 
-function wantsCount(link: ShareLink, settings: EnforceSettings): boolean {
+type CountSettings = Pick<EnforceSettings, 'policy' | 'titlePattern' | 'now' | 'countAll'>
+
+/** The selected links whose decision needs a download count (the ones enforceOnEntry counts for). */
+export function linksNeedingCount(links: FileShareDto[], settings: CountSettings): ShareLink[] {
+  return links
+    .map((dto) => toShareLink(dto, settings.now))
+    .filter((link) => titleSelected(link, settings.titlePattern) && wantsCount(link, settings))
+}
+
+function wantsCount(link: ShareLink, settings: CountSettings): boolean {
   if (!needsDownloadCount(link, settings.policy)) return false
   if (settings.countAll) return true
   if (link.primary && !settings.policy.includePrimary) return false
@@ -210,11 +219,15 @@ export function limitPolicyOf(request: ActionRequest, withOverride: boolean): Li
   }
 }
 
-// Downloads of the files directly inside a folder or room count for its links; a file counts for itself.
-async function filesToCount(client: DocSpaceClient, target: Target): Promise<number[]> {
+// Downloads of the files directly inside a folder or room (with `recursive`, of all the files below it)
+// count for its links; a file counts for itself.
+async function filesToCount(
+  client: DocSpaceClient,
+  target: Target,
+  recursive: boolean
+): Promise<number[]> {
   if (target.kind === 'file') return [target.id]
-  const { files } = await listFolder(client, target.id)
-  return files.map((file) => file.id)
+  return fileIdsUnder(client, target.id, recursive)
 }
 
 function plural(n: number, word: string): string {
@@ -274,7 +287,7 @@ export async function enforceLimits(
       target,
       label: describeTarget(target),
       links,
-      countedFiles: () => filesToCount(client, target)
+      countedFiles: () => filesToCount(client, target, request.policy.recursive)
     },
     {
       client,
@@ -294,8 +307,9 @@ export async function enforceLimits(
   }
   if (target.kind !== 'file' && outcome.links.some((l) => l.downloads !== undefined)) {
     notes.push(
-      `Downloads of a ${target.kind} link are the downloads of the files directly inside it, whichever ` +
-        'link or user they came through.'
+      `Downloads of a ${target.kind} link are the downloads of the files ` +
+        `${request.policy.recursive ? 'anywhere below' : 'directly inside'} it, whichever link or user ` +
+        'they came through.'
     )
   }
   const revokedCount = outcome.links.filter(

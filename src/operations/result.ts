@@ -26,6 +26,26 @@ export type OutputLink = ShareLink & {
   size?: number
 }
 
+/** What a `sweep` looked at and did, for its outputs and summary. */
+export interface SweepCounts {
+  /** Files and folders listed inside the folders and rooms swept. */
+  listed: number
+  /** Of those, marked shared (links of their own). */
+  shared: number
+  /** Entries whose links were read. */
+  inspected: number
+  /** Marked shared, but this key has no share rights there: their links cannot be read. */
+  notInspectable: number
+  /** Links checked against the policy. */
+  checked: number
+  revoked: number
+  kept: number
+  /** Selected for revoking but left, because the portal's daily budget of writes ran out. */
+  left: number
+  /** Requests made to the portal, retries included. */
+  requests: number
+}
+
 export interface OperationResult {
   operation: Operation
   dryRun: boolean
@@ -40,6 +60,8 @@ export interface OperationResult {
   downloads?: number
   /** Targets or links that failed, for operations that go on after a failure. */
   failures?: string[]
+  /** `sweep`: what it looked at and did. */
+  sweep?: SweepCounts
   /** Extra summary lines (warnings about what the count can see, and so on). */
   notes?: string[]
   /** `check-portal`: what it found, as the `report` output (JSON). */

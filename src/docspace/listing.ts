@@ -1,0 +1,234 @@
+// Listing a whole subtree in pages of 100. `GET files/{id}?filterType=1&withSubFolders=true` lists
+// every file below a folder or room as one paged list (`filterType=2`: every folder below it), with an
+// exact `total`, and marks each entry `shared` (it has external links of its own) and `canShare` (this
+// key can see and change them). Paging is by offset and no sort key is unique, so the order asked for is
+// by creation time (new entries land at the end), entries are kept once by id, and `total` is checked
+// again at the end: when it moved, the list is paged again.
+import type { DocSpaceClient } from './client.js'
+import { listFolder } from './entries.js'
+import {
+  docSpaceVersion,
+  parseVersion,
+  SHARED_FLAG_VERSION,
+  versionAtLeast
+} from './portal-version.js'
+import type { FileDto, FolderContentDto, FolderDto } from './types.js'
+
+export const PAGE_SIZE = 100
+/** 10,000 pages of 100: a million entries under one root, far beyond any portal worth sweeping. */
+const MAX_PAGES = 10_000
+/** Passes over a list that keeps changing while it is read, before it is taken as it is. */
+const MAX_PASSES = 3
+
+const FILTER_FILES_ONLY = 1
+const FILTER_FOLDERS_ONLY = 2
+
+/** The share flags the server sets on listed entries (v3.5 and later). */
+export interface ShareFlags {
+  shared?: boolean
+  canShare?: boolean
+}
+
+export type ListedFile = FileDto & ShareFlags
+export type ListedFolder = FolderDto & ShareFlags
+
+export interface Listing<T> {
+  items: T[]
+  /** The folder or room listed, as the server describes it (with its own share flags). */
+  current?: ListedFolder
+  /** Pages read. */
+  pages: number
+  /** The list still changed on the last pass: entries added meanwhile may be missing. */
+  unsettled: boolean
+}
+
+interface Page<T> {
+  items: T[]
+  total?: number
+  current?: ListedFolder
+}
+
+/**
+ * Every item of an offset-paged list, each once by id. The first page gives `total`; the other pages are
+ * asked for at once (the caller's pool bounds them). A pass is trusted when every page reported the same
+ * total and at least that many distinct items came; otherwise the list is read again, a bounded number
+ * of times.
+ */
+export async function pageAll<T extends { id: number }>(
+  fetchPage: (startIndex: number) => Promise<Page<T>>
+): Promise<Listing<T>> {
+  const byId = new Map<number, T>()
+  let pages = 0
+  let current: ListedFolder | undefined
+  for (let pass = 1; pass <= MAX_PASSES; pass++) {
+    const first = await fetchPage(0)
+    pages++
+    current ??= first.current
+    const total = first.total ?? first.items.length
+    const seen = new Set<number>()
+    const keep = (items: T[]): void => {
+      for (const item of items) {
+        seen.add(item.id)
+        if (!byId.has(item.id)) byId.set(item.id, item)
+      }
+    }
+    keep(first.items)
+    const starts: number[] = []
+    // A server that pages by fewer than asked is followed at its own page size.
+    const step = Math.min(PAGE_SIZE, first.items.length)
+    if (step > 0) {
+      for (let k = step; k < total && starts.length < MAX_PAGES; k += step) {
+        starts.push(k)
+      }
+    }
+    const rest = await Promise.all(starts.map((k) => fetchPage(k)))
+    pages += rest.length
+    let steady = true
+    for (const page of rest) {
+      keep(page.items)
+      if (page.total !== undefined && page.total !== total) steady = false
+    }
+    if (steady && seen.size >= total) {
+      return { items: [...byId.values()], current, pages, unsettled: false }
+    }
+  }
+  return { items: [...byId.values()], current, pages, unsettled: true }
+}
+
+function query(filterType: number, recursive: boolean, startIndex: number) {
+  return {
+    filterType,
+    withSubFolders: recursive,
+    // Saved as the key's user's default order in the web UI: the server offers no way to sort without.
+    sortBy: 'DateAndTimeCreation',
+    sortOrder: 'ascending',
+    count: PAGE_SIZE,
+    startIndex
+  }
+}
+
+async function contentPage(
+  client: DocSpaceClient,
+  folderId: number,
+  filterType: number,
+  recursive: boolean,
+  startIndex: number
+): Promise<FolderContentDto | undefined> {
+  const { data } = await client.request<FolderContentDto>('GET', `/api/2.0/files/${folderId}`, {
+    query: query(filterType, recursive, startIndex),
+    retry: 'read'
+  })
+  return data
+}
+
+// v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
+// entries keeps only those whose parent is the folder listed.
+function direct<T>(listing: Listing<T>, parentOf: (item: T) => number | undefined, id: number) {
+  return {
+    ...listing,
+    items: listing.items.filter((item) => {
+      const parent = parentOf(item)
+      return parent === undefined || parent === id
+    })
+  }
+}
+
+/** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
+export async function listFiles(
+  client: DocSpaceClient,
+  folderId: number,
+  recursive: boolean
+): Promise<Listing<ListedFile>> {
+  const listing = await pageAll<ListedFile>(async (startIndex) => {
+    const data = await contentPage(client, folderId, FILTER_FILES_ONLY, recursive, startIndex)
+    return { items: data?.files ?? [], total: data?.total, current: data?.current }
+  })
+  return recursive ? listing : direct(listing, (f) => f.folderId, folderId)
+}
+
+/** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
+export async function listFolders(
+  client: DocSpaceClient,
+  folderId: number,
+  recursive: boolean
+): Promise<Listing<ListedFolder>> {
+  const listing = await pageAll<ListedFolder>(async (startIndex) => {
+    const data = await contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, startIndex)
+    return { items: data?.folders ?? [], total: data?.total, current: data?.current }
+  })
+  return recursive ? listing : direct(listing, (f) => f.parentId, folderId)
+}
+
+/** Files of a tree, by the folder they are directly in. */
+export interface FileTree {
+  filesIn: Map<number, number[]>
+  foldersIn: Map<number, number[]>
+}
+
+export function fileTree(files: ListedFile[], folders: ListedFolder[]): FileTree {
+  const filesIn = new Map<number, number[]>()
+  const foldersIn = new Map<number, number[]>()
+  const add = (map: Map<number, number[]>, key: number | undefined, id: number): void => {
+    if (key === undefined) return
+    const list = map.get(key)
+    if (list) list.push(id)
+    else map.set(key, [id])
+  }
+  for (const f of files) add(filesIn, f.folderId, f.id)
+  for (const f of folders) add(foldersIn, f.parentId, f.id)
+  return { filesIn, foldersIn }
+}
+
+/** The files directly in `folderId`, or with `recursive` anywhere below it, from a listed tree. */
+export function filesUnder(tree: FileTree, folderId: number, recursive: boolean): number[] {
+  if (!recursive) return tree.filesIn.get(folderId) ?? []
+  const out: number[] = []
+  const seen = new Set<number>([folderId])
+  const queue = [folderId]
+  // Bounded by the folders listed: each is visited once.
+  while (queue.length > 0) {
+    const id = queue.pop() as number
+    out.push(...(tree.filesIn.get(id) ?? []))
+    for (const child of tree.foldersIn.get(id) ?? []) {
+      if (seen.has(child)) continue
+      seen.add(child)
+      queue.push(child)
+    }
+  }
+  return out
+}
+
+/** Folders deeper than this below the folder listed are not descended into by the full walk. */
+const MAX_WALK_DEPTH = 32
+
+/**
+ * The ids of the files in a folder or room, with `recursive` of all the files below it: one paged list
+ * on portals whose listings recurse (3.5 and later), else folder by folder.
+ */
+export async function fileIdsUnder(
+  client: DocSpaceClient,
+  folderId: number,
+  recursive: boolean
+): Promise<number[]> {
+  if (!recursive) return (await listFiles(client, folderId, false)).items.map((f) => f.id)
+  const version = parseVersion(await docSpaceVersion(client))
+  if (version && versionAtLeast(version, SHARED_FLAG_VERSION)) {
+    return (await listFiles(client, folderId, true)).items.map((f) => f.id)
+  }
+  const ids: number[] = []
+  const seen = new Set<number>([folderId])
+  let level = [folderId]
+  for (let depth = 0; depth <= MAX_WALK_DEPTH && level.length > 0; depth++) {
+    const contents = await Promise.all(level.map((id) => listFolder(client, id)))
+    level = []
+    for (const { files, folders } of contents) {
+      ids.push(...files.map((f) => f.id))
+      for (const f of folders) {
+        if (seen.has(f.id)) continue
+        seen.add(f.id)
+        level.push(f.id)
+      }
+    }
+  }
+  return ids
+}
