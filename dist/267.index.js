@@ -227,9 +227,13 @@ class DownloadCounter {
 /* harmony export */   mz: () => (/* binding */ filesUnder),
 /* harmony export */   uT: () => (/* binding */ listFolders)
 /* harmony export */ });
-/* unused harmony exports PAGE_SIZE, pageAll */
+/* unused harmony export PAGE_SIZE */
 /* harmony import */ var _entries_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4532);
 /* harmony import */ var _portal_version_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8125);
+/* harmony import */ var _paging_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1222);
+/* harmony import */ var _shapes_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9792);
+
+
 
 
 const PAGE_SIZE = 100;
@@ -237,51 +241,44 @@ const PAGE_SIZE = 100;
 const MAX_PAGES = 10_000;
 /** Passes over a list that keeps changing while it is read, before it is taken as it is. */
 const MAX_PASSES = 3;
+/** Listing pages asked for at once; the client's pool and pacing bound them further. */
+const WAVE = 8;
 const FILTER_FILES_ONLY = 1;
 const FILTER_FOLDERS_ONLY = 2;
 /**
- * Every item of an offset-paged list, each once by id. The first page gives `total`; the other pages are
- * asked for at once (the caller's pool bounds them). A pass is trusted when every page reported the same
- * total and at least that many distinct items came; otherwise the list is read again, a bounded number
- * of times.
+ * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager:
+ * pages a wave at a time, a repeated page, a page of nothing new, a `total` the pages do not bear out and
+ * the page bound each end the listing with a note (a warning and a line in the summary). A pass is
+ * trusted when every page reported the same total and at least that many distinct items came; otherwise
+ * the list is read again, a bounded number of times.
  */
-async function pageAll(fetchPage) {
+async function pageAll(client, label, fetchPage) {
     const byId = new Map();
     let pages = 0;
     let current;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
-        const first = await fetchPage(0);
-        pages++;
-        current ??= first.current;
-        const total = first.total ?? first.items.length;
-        const seen = new Set();
-        const keep = (items) => {
-            for (const item of items) {
-                seen.add(item.id);
-                if (!byId.has(item.id))
-                    byId.set(item.id, item);
+        const listed = await (0,_paging_js__WEBPACK_IMPORTED_MODULE_3__/* .readPages */ .n)({
+            label,
+            pageSize: PAGE_SIZE,
+            maxPages: MAX_PAGES,
+            concurrency: WAVE,
+            idOf: (item) => item.id,
+            fetch: async (startIndex) => {
+                const page = await fetchPage(startIndex);
+                current ??= page.current;
+                return page;
             }
-        };
-        keep(first.items);
-        const starts = [];
-        // A server that pages by fewer than asked is followed at its own page size.
-        const step = Math.min(PAGE_SIZE, first.items.length);
-        if (step > 0) {
-            for (let k = step; k < total && starts.length < MAX_PAGES; k += step) {
-                starts.push(k);
-            }
+        });
+        pages += listed.pages;
+        for (const item of listed.items)
+            if (!byId.has(item.id))
+                byId.set(item.id, item);
+        if (listed.note) {
+            client.findings.note(listed.note);
+            return { items: [...byId.values()], current, pages, unsettled: !listed.complete };
         }
-        const rest = await Promise.all(starts.map((k) => fetchPage(k)));
-        pages += rest.length;
-        let steady = true;
-        for (const page of rest) {
-            keep(page.items);
-            if (page.total !== undefined && page.total !== total)
-                steady = false;
-        }
-        if (steady && seen.size >= total) {
+        if (listed.settled)
             return { items: [...byId.values()], current, pages, unsettled: false };
-        }
     }
     return { items: [...byId.values()], current, pages, unsettled: true };
 }
@@ -296,12 +293,34 @@ function query(filterType, recursive, startIndex) {
         startIndex
     };
 }
+/** One page of a subtree listing; entries of the wrong shape are reported and left out. */
 async function contentPage(client, folderId, filterType, recursive, startIndex) {
-    const { data } = await client.request('GET', `/api/2.0/files/${folderId}`, {
+    const path = `/api/2.0/files/${folderId}`;
+    const endpoint = `GET ${path}`;
+    const { data } = await client.request('GET', path, {
         query: query(filterType, recursive, startIndex),
         retry: 'read'
     });
-    return data;
+    if (data === undefined || data === null)
+        return { items: [] };
+    if (!(0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .Gv)(data))
+        throw (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .shapeError */ .cn)(endpoint, 'response', 'an object', data);
+    const field = filterType === FILTER_FILES_ONLY ? 'files' : 'folders';
+    const check = filterType === FILTER_FILES_ONLY ? _shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkFile */ .vH : _shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkFolder */ .p$;
+    const items = [];
+    (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .listAt */ .gT)(data[field], endpoint, `response.${field}`).forEach((raw, i) => {
+        const checked = check(raw, `response.${field}[${i}]`);
+        if (checked.ok)
+            items.push(checked.value);
+        else
+            client.findings.problem((0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .entryProblem */ .qH)(endpoint, checked, 'that entry was left out'));
+    });
+    const current = (0,_shapes_js__WEBPACK_IMPORTED_MODULE_2__/* .checkFolder */ .p$)(data.current, 'response.current');
+    return {
+        items,
+        total: typeof data.total === 'number' ? data.total : undefined,
+        current: current.ok ? current.value : undefined
+    };
 }
 // v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
 // entries keeps only those whose parent is the folder listed.
@@ -316,18 +335,12 @@ function direct(listing, parentOf, id) {
 }
 /** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
 async function listFiles(client, folderId, recursive) {
-    const listing = await pageAll(async (startIndex) => {
-        const data = await contentPage(client, folderId, FILTER_FILES_ONLY, recursive, startIndex);
-        return { items: data?.files ?? [], total: data?.total, current: data?.current };
-    });
+    const listing = await pageAll(client, `the contents of folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FILES_ONLY, recursive, start));
     return recursive ? listing : direct(listing, (f) => f.folderId, folderId);
 }
 /** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
 async function listFolders(client, folderId, recursive) {
-    const listing = await pageAll(async (startIndex) => {
-        const data = await contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, startIndex);
-        return { items: data?.folders ?? [], total: data?.total, current: data?.current };
-    });
+    const listing = await pageAll(client, `the folders below folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, start));
     return recursive ? listing : direct(listing, (f) => f.parentId, folderId);
 }
 function fileTree(files, folders) {

@@ -90,7 +90,10 @@ describe('revokes only on proof', () => {
     }
     const result = await run({ operation: 'sweep', 'folder-id': folder.id })
     const listings = portal.exchanges.filter((e) => e.path === `/api/2.0/files/${folder.id}`)
-    expect(listings).toHaveLength(2)
+    // Once the first page has given a total, listing pages are asked for a wave of 8 at a time: the
+    // repeat ends the listing within that first wave.
+    expect(listings.length).toBeGreaterThanOrEqual(2)
+    expect(listings.length).toBeLessThanOrEqual(1 + 8)
     expect(result.stdout).toContain(
       `::warning::the contents of folder ${folder.id}: the portal sent the same page twice`
     )

@@ -3,12 +3,13 @@ import { readPages, type Page } from '../../src/docspace/paging.js'
 
 type Item = { id: number }
 
-function listing(pages: (start: number) => Page<Item>, maxPages = 10) {
+function listing(pages: (start: number) => Page<Item>, maxPages = 10, concurrency = 1) {
   const asked: number[] = []
   const run = readPages<Item>({
     label: 'folder 7',
     pageSize: 3,
     maxPages,
+    concurrency,
     idOf: (item) => item.id,
     fetch: async (start) => {
       asked.push(start)
@@ -62,5 +63,30 @@ describe('readPages', () => {
     expect(listed.note).toBe(
       'folder 7: the listing was stopped after 4 pages (12 entries), its bound: entries past it were not seen'
     )
+  })
+
+  it('asks for a wave of pages once the total is known, never past it, and says whether it settled', async () => {
+    const all = ids(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+    const { run, asked } = listing(
+      (start) => ({ items: all.slice(start, start + 3), total: 10 }),
+      10,
+      4
+    )
+    const listed = await run
+    expect(listed.items.map((i) => i.id)).toEqual(all.map((i) => i.id))
+    expect(asked).toEqual([0, 3, 6, 9])
+    expect(listed).toMatchObject({ complete: true, settled: true, pages: 4 })
+  })
+
+  it('costs one wave at most when the total lies, and is not settled when the total moves', async () => {
+    const { run, asked } = listing(() => ({ items: ids(1, 2, 3), total: 1000 }), 10, 4)
+    const listed = await run
+    expect(asked).toEqual([0, 3, 6, 9, 12])
+    expect(listed.note).toContain('the portal sent the same page twice')
+    const moving = listing((start) => ({
+      items: ids(1, 2, 3, 4, 5).slice(start, start + 3),
+      total: start === 0 ? 6 : 5
+    }))
+    expect(await moving.run).toMatchObject({ complete: true, settled: false })
   })
 })

@@ -12,13 +12,17 @@ import {
   SHARED_FLAG_VERSION,
   versionAtLeast
 } from './portal-version.js'
-import type { FileDto, FolderContentDto, FolderDto } from './types.js'
+import type { FileDto, FolderDto } from './types.js'
+import { readPages } from './paging.js'
+import { checkFile, checkFolder, entryProblem, isObject, listAt, shapeError } from './shapes.js'
 
 export const PAGE_SIZE = 100
 /** 10,000 pages of 100: a million entries under one root, far beyond any portal worth sweeping. */
 const MAX_PAGES = 10_000
 /** Passes over a list that keeps changing while it is read, before it is taken as it is. */
 const MAX_PASSES = 3
+/** Listing pages asked for at once; the client's pool and pacing bound them further. */
+const WAVE = 8
 
 const FILTER_FILES_ONLY = 1
 const FILTER_FOLDERS_ONLY = 2
@@ -42,55 +46,41 @@ export interface Listing<T> {
   unsettled: boolean
 }
 
-interface Page<T> {
-  items: T[]
-  total?: number
-  current?: ListedFolder
-}
-
 /**
- * Every item of an offset-paged list, each once by id. The first page gives `total`; the other pages are
- * asked for at once (the caller's pool bounds them). A pass is trusted when every page reported the same
- * total and at least that many distinct items came; otherwise the list is read again, a bounded number
- * of times.
+ * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager:
+ * pages a wave at a time, a repeated page, a page of nothing new, a `total` the pages do not bear out and
+ * the page bound each end the listing with a note (a warning and a line in the summary). A pass is
+ * trusted when every page reported the same total and at least that many distinct items came; otherwise
+ * the list is read again, a bounded number of times.
  */
-export async function pageAll<T extends { id: number }>(
-  fetchPage: (startIndex: number) => Promise<Page<T>>
+async function pageAll<T extends { id: number }>(
+  client: DocSpaceClient,
+  label: string,
+  fetchPage: (startIndex: number) => Promise<{ items: T[]; total?: number; current?: ListedFolder }>
 ): Promise<Listing<T>> {
   const byId = new Map<number, T>()
   let pages = 0
   let current: ListedFolder | undefined
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
-    const first = await fetchPage(0)
-    pages++
-    current ??= first.current
-    const total = first.total ?? first.items.length
-    const seen = new Set<number>()
-    const keep = (items: T[]): void => {
-      for (const item of items) {
-        seen.add(item.id)
-        if (!byId.has(item.id)) byId.set(item.id, item)
+    const listed = await readPages<T>({
+      label,
+      pageSize: PAGE_SIZE,
+      maxPages: MAX_PAGES,
+      concurrency: WAVE,
+      idOf: (item) => item.id,
+      fetch: async (startIndex) => {
+        const page = await fetchPage(startIndex)
+        current ??= page.current
+        return page
       }
+    })
+    pages += listed.pages
+    for (const item of listed.items) if (!byId.has(item.id)) byId.set(item.id, item)
+    if (listed.note) {
+      client.findings.note(listed.note)
+      return { items: [...byId.values()], current, pages, unsettled: !listed.complete }
     }
-    keep(first.items)
-    const starts: number[] = []
-    // A server that pages by fewer than asked is followed at its own page size.
-    const step = Math.min(PAGE_SIZE, first.items.length)
-    if (step > 0) {
-      for (let k = step; k < total && starts.length < MAX_PAGES; k += step) {
-        starts.push(k)
-      }
-    }
-    const rest = await Promise.all(starts.map((k) => fetchPage(k)))
-    pages += rest.length
-    let steady = true
-    for (const page of rest) {
-      keep(page.items)
-      if (page.total !== undefined && page.total !== total) steady = false
-    }
-    if (steady && seen.size >= total) {
-      return { items: [...byId.values()], current, pages, unsettled: false }
-    }
+    if (listed.settled) return { items: [...byId.values()], current, pages, unsettled: false }
   }
   return { items: [...byId.values()], current, pages, unsettled: true }
 }
@@ -107,18 +97,36 @@ function query(filterType: number, recursive: boolean, startIndex: number) {
   }
 }
 
-async function contentPage(
+/** One page of a subtree listing; entries of the wrong shape are reported and left out. */
+async function contentPage<T>(
   client: DocSpaceClient,
   folderId: number,
   filterType: number,
   recursive: boolean,
   startIndex: number
-): Promise<FolderContentDto | undefined> {
-  const { data } = await client.request<FolderContentDto>('GET', `/api/2.0/files/${folderId}`, {
+): Promise<{ items: T[]; total?: number; current?: ListedFolder }> {
+  const path = `/api/2.0/files/${folderId}`
+  const endpoint = `GET ${path}`
+  const { data } = await client.request<unknown>('GET', path, {
     query: query(filterType, recursive, startIndex),
     retry: 'read'
   })
-  return data
+  if (data === undefined || data === null) return { items: [] }
+  if (!isObject(data)) throw shapeError(endpoint, 'response', 'an object', data)
+  const field = filterType === FILTER_FILES_ONLY ? 'files' : 'folders'
+  const check = filterType === FILTER_FILES_ONLY ? checkFile : checkFolder
+  const items: T[] = []
+  listAt(data[field], endpoint, `response.${field}`).forEach((raw, i) => {
+    const checked = check(raw, `response.${field}[${i}]`)
+    if (checked.ok) items.push(checked.value as T)
+    else client.findings.problem(entryProblem(endpoint, checked, 'that entry was left out'))
+  })
+  const current = checkFolder(data.current, 'response.current')
+  return {
+    items,
+    total: typeof data.total === 'number' ? data.total : undefined,
+    current: current.ok ? current.value : undefined
+  }
 }
 
 // v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
@@ -139,10 +147,9 @@ export async function listFiles(
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFile>> {
-  const listing = await pageAll<ListedFile>(async (startIndex) => {
-    const data = await contentPage(client, folderId, FILTER_FILES_ONLY, recursive, startIndex)
-    return { items: data?.files ?? [], total: data?.total, current: data?.current }
-  })
+  const listing = await pageAll<ListedFile>(client, `the contents of folder ${folderId}`, (start) =>
+    contentPage<ListedFile>(client, folderId, FILTER_FILES_ONLY, recursive, start)
+  )
   return recursive ? listing : direct(listing, (f) => f.folderId, folderId)
 }
 
@@ -152,10 +159,11 @@ export async function listFolders(
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFolder>> {
-  const listing = await pageAll<ListedFolder>(async (startIndex) => {
-    const data = await contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, startIndex)
-    return { items: data?.folders ?? [], total: data?.total, current: data?.current }
-  })
+  const listing = await pageAll<ListedFolder>(
+    client,
+    `the folders below folder ${folderId}`,
+    (start) => contentPage<ListedFolder>(client, folderId, FILTER_FOLDERS_ONLY, recursive, start)
+  )
   return recursive ? listing : direct(listing, (f) => f.parentId, folderId)
 }
 

@@ -18,6 +18,12 @@ export interface PagedListing<T> {
   idOf(item: T): string | number
   pageSize: number
   maxPages: number
+  /**
+   * Pages asked for at once once a page has given the `total` (default 1). A wave asks for the pages that
+   * follow as if each were full, never past the total, so a portal that lies about its size costs at most
+   * one wave before the checks below end the listing.
+   */
+  concurrency?: number
 }
 
 export interface Listed<T> {
@@ -26,58 +32,83 @@ export interface Listed<T> {
   complete: boolean
   /** Why the listing ended early or looks wrong, for a warning and the summary. */
   note?: string
+  /** Pages read. */
+  pages: number
+  /** Every page reported the same `total` and at least that many distinct entries came. */
+  settled: boolean
 }
 
 export async function readPages<T>(listing: PagedListing<T>): Promise<Listed<T>> {
   const { label, pageSize, maxPages } = listing
+  const wave = Math.max(1, Math.floor(listing.concurrency ?? 1))
   const seen = new Set<string | number>()
   const items: T[] = []
+  const totals = new Set<number>()
   let startIndex = 0
+  let pages = 0
+  let total: number | undefined
   let previous: string | undefined
-  for (let page = 0; page < maxPages; page++) {
-    const { items: batch, total } = await listing.fetch(startIndex, pageSize)
-    const ids = batch.map((item) => listing.idOf(item))
-    const key = ids.join('\u0000')
-    if (batch.length > 0 && key === previous) {
-      return {
-        items,
-        complete: true,
-        note: `${label}: the portal sent the same page twice (from entry ${startIndex}); the listing stopped there with ${items.length} entries`
-      }
-    }
-    let fresh = 0
-    batch.forEach((item, i) => {
-      if (seen.has(ids[i])) return
-      seen.add(ids[i])
-      items.push(item)
-      fresh++
-    })
-    startIndex += batch.length
-    if (batch.length < pageSize) {
-      const lying = total !== undefined && total > startIndex
-      return {
-        items,
-        complete: true,
-        note: lying
-          ? `${label}: the portal counted ${total} entries but its pages ended after ${startIndex}`
-          : undefined
-      }
-    }
-    if (fresh === 0) {
-      return {
-        items,
-        complete: true,
-        note: `${label}: a full page held only entries already read (the portal ignores paging?); the listing stopped there with ${items.length} entries`
-      }
-    }
-    if (total !== undefined && startIndex >= total) return { items, complete: true }
-    previous = key
+  const end = (complete: boolean, note?: string): Listed<T> => {
+    const [only] = totals
+    const settled =
+      complete && note === undefined && totals.size <= 1 && items.length >= (only ?? 0)
+    return { items, complete, note, pages, settled }
   }
-  return {
-    items,
-    complete: false,
-    note:
-      `${label}: the listing was stopped after ${maxPages} pages (${items.length} entries), its bound: ` +
+  while (pages < maxPages) {
+    const starts: number[] = []
+    // Until the portal has said how many entries there are, one page at a time.
+    const width = total === undefined ? 1 : wave
+    for (let i = 0; i < Math.min(width, maxPages - pages); i++) {
+      const start = startIndex + i * pageSize
+      // With a total at hand, nothing past it is asked for (the first page of a wave always is).
+      if (i > 0 && total !== undefined && start >= total) break
+      starts.push(start)
+    }
+    const batch = await Promise.all(starts.map((start) => listing.fetch(start, pageSize)))
+    for (const answer of batch) {
+      pages++
+      if (answer.total !== undefined) {
+        total = answer.total
+        totals.add(answer.total)
+      }
+      const ids = answer.items.map((item) => listing.idOf(item))
+      const key = ids.join('\u0000')
+      if (answer.items.length > 0 && key === previous) {
+        return end(
+          true,
+          `${label}: the portal sent the same page twice (from entry ${startIndex}); the listing stopped there with ${items.length} entries`
+        )
+      }
+      let fresh = 0
+      answer.items.forEach((item, i) => {
+        if (seen.has(ids[i])) return
+        seen.add(ids[i])
+        items.push(item)
+        fresh++
+      })
+      startIndex += answer.items.length
+      if (answer.items.length < pageSize) {
+        const lying = answer.total !== undefined && answer.total > startIndex
+        return end(
+          true,
+          lying
+            ? `${label}: the portal counted ${answer.total} entries but its pages ended after ${startIndex}`
+            : undefined
+        )
+      }
+      if (fresh === 0) {
+        return end(
+          true,
+          `${label}: a full page held only entries already read (the portal ignores paging?); the listing stopped there with ${items.length} entries`
+        )
+      }
+      if (total !== undefined && startIndex >= total) return end(true)
+      previous = key
+    }
+  }
+  return end(
+    false,
+    `${label}: the listing was stopped after ${maxPages} pages (${items.length} entries), its bound: ` +
       'entries past it were not seen'
-  }
+  )
 }
