@@ -15,9 +15,10 @@ import {
 import { join, relative } from 'node:path'
 import { tmpdir } from 'node:os'
 
+// The action's bundle carries the licences of the third-party code it holds (dist/licenses.txt).
 const bundles = [
-  { entry: 'src/index.ts', out: '' },
-  { entry: 'emulator/cli.ts', out: 'emulator' }
+  { entry: 'src/index.ts', out: '', extra: ['--license', 'licenses.txt'] },
+  { entry: 'emulator/cli.ts', out: 'emulator', extra: [] }
 ]
 const check = process.argv.includes('--check')
 // Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.
@@ -26,10 +27,10 @@ const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
 try {
   await Promise.all(
-    bundles.map(({ entry, out }) =>
+    bundles.map(({ entry, out, extra }) =>
       promisify(execFile)(
         process.execPath,
-        [ncc, 'build', entry, '-o', join(root, out), '--quiet'],
+        [ncc, 'build', entry, '-o', join(root, out), '--quiet', ...extra],
         {
           maxBuffer: 64 * 1024 * 1024
         }
