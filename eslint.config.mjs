@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'lib/'] },
+  { ignores: ['dist/', 'emulator/dist/', 'node_modules/', 'coverage/', 'lib/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -14,8 +14,8 @@ const EMULATOR_BUNDLE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   '..',
-  'dist',
   'emulator',
+  'dist',
   'index.js'
 )
 

@@ -12,14 +12,17 @@ type OperationRunner = (
 ) => Promise<OperationResult>
 
 // The link operations are small and always bundled in; heavier ones are loaded only when asked for.
+// They share code (enforcement, folder listings), so they are built into one chunk, named alike, instead
+// of each chunk carrying its own copy of what they share.
 const operations: Record<Operation, () => Promise<OperationRunner>> = {
   'create-link': async () => createLink,
   'list-links': async () => listTargetLinks,
   'update-link': async () => updateLink,
   'revoke-link': async () => revokeLink,
-  'enforce-limits': async () => (await import('./enforce-limits.js')).enforceLimits,
-  sweep: async () => (await import('./sweep.js')).sweep,
-  upload: async () => (await import('./upload.js')).upload
+  'enforce-limits': async () =>
+    (await import(/* webpackChunkName: "operations" */ './enforce-limits.js')).enforceLimits,
+  sweep: async () => (await import(/* webpackChunkName: "operations" */ './sweep.js')).sweep,
+  upload: async () => (await import(/* webpackChunkName: "operations" */ './upload.js')).upload
 }
 
 export async function runOperation(
