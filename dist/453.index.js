@@ -11,8 +11,8 @@ export const modules = {
 /* harmony export */   lN: () => (/* binding */ DownloadCounter)
 /* harmony export */ });
 /* unused harmony exports AUDIT_FILTER_PATH, DOWNLOAD_ACTION_IDS, AUDIT_FORBIDDEN_MESSAGE, AUDIT_IGNORED_MESSAGE, AUDIT_NOT_IN_PLAN_MESSAGE, fileDownloads */
-/* harmony import */ var _links_share_link_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8703);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8653);
+/* harmony import */ var _time_iso_date_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(153);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8653);
 // Download counts from the audit trail. DocSpace has no per-link download counter: its audit trail records
 // each download of a file (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062) with
 // the file id as target, whichever link or user it came through. The filter that really works is
@@ -73,7 +73,7 @@ async function fileDownloads(client, fileId, since) {
             entryType: ENTRY_TYPE_FILE,
             actionType: ACTION_TYPE_DOWNLOAD,
             target: id,
-            from: since ? (0,_links_share_link_js__WEBPACK_IMPORTED_MODULE_0__/* .isoUtc */ .u8)(since) : undefined,
+            from: since ? (0,_time_iso_date_js__WEBPACK_IMPORTED_MODULE_1__/* .isoUtc */ .u8)(since) : undefined,
             startIndex,
             count: PAGE_SIZE
         });
@@ -121,10 +121,10 @@ async function auditPage(client, query) {
         return Array.isArray(data) ? data : [];
     }
     catch (error) {
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z && (error.kind === 'forbidden' || error.status === 403)) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DocSpaceError */ .z && (error.kind === 'forbidden' || error.status === 403)) {
             throw new AuditAccessError(AUDIT_FORBIDDEN_MESSAGE, { cause: error });
         }
-        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .DocSpaceError */ .z &&
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .DocSpaceError */ .z &&
             (error.kind === 'payment-required' || error.status === 402)) {
             return 'not-in-plan';
         }
@@ -270,31 +270,26 @@ async function createFolder(client, parentId, title) {
 
 /***/ }),
 
-/***/ 267:
+/***/ 3634:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  enforceLimits: () => (/* binding */ enforceLimits),
-  enforceOnEntry: () => (/* binding */ enforceOnEntry),
-  limitPolicyOf: () => (/* binding */ limitPolicyOf)
+  c: () => (/* binding */ enforceOnEntry),
+  Z: () => (/* binding */ limitPolicyOf)
 });
 
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 // EXTERNAL MODULE: ./src/docspace/audit.ts
 var audit = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/docspace/entries.ts
-var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/links.ts
-var docspace_links = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/links/find-link.ts
-var find_link = __webpack_require__(8087);
+var links = __webpack_require__(2713);
 // EXTERNAL MODULE: ./src/links/link-state.ts
 var link_state = __webpack_require__(7893);
-// EXTERNAL MODULE: ./src/inputs/duration.ts
-var duration = __webpack_require__(1601);
+// EXTERNAL MODULE: ./src/time/duration.ts
+var duration = __webpack_require__(2061);
 ;// CONCATENATED MODULE: ./src/links/policy.ts
 // The pure decision of enforce-limits and sweep: given a link, its download count, the policy and the
 // time, revoke or keep it, and say why. No I/O here, so every rule can be tested on its own.
@@ -397,20 +392,13 @@ function titleSelected(link, titlePattern) {
 
 // EXTERNAL MODULE: ./src/links/share-link.ts
 var share_link = __webpack_require__(8703);
-// EXTERNAL MODULE: ./src/operations/update-link.ts
-var update_link = __webpack_require__(8042);
-;// CONCATENATED MODULE: ./src/operations/enforce-limits.ts
+;// CONCATENATED MODULE: ./src/links/enforce.ts
 
 
 
 
 
 
-
-
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 function wantsCount(link, settings) {
     if (!needsDownloadCount(link, settings.policy))
         return false;
@@ -487,7 +475,7 @@ async function enforceOnEntry(entry, settings) {
         }
         else if (decision.revoke) {
             try {
-                const replacement = await (0,docspace_links/* putLink */._1)(settings.client, entry.target, (0,link_state/* revokeRequestBody */.QD)(entry.target, dto), 'idempotent');
+                const replacement = await (0,links/* putLink */._1)(settings.client, entry.target, (0,link_state/* revokeRequestBody */.QD)(entry.target, dto), 'idempotent');
                 action = 'revoked';
                 log.notice(`Revoked the ${name}: ${reason}`);
                 const newId = replacement ? (0,share_link/* sharedLinkOf */.lE)(replacement)?.id : undefined;
@@ -498,7 +486,7 @@ async function enforceOnEntry(entry, settings) {
             }
             catch (error) {
                 reason = `${reason}; revoking failed`;
-                outcome.failures.push(`${entry.label}: revoking link "${link.title}" (${link.id}) failed: ${messageOf(error)}`);
+                outcome.failures.push(`${entry.label}: revoking link "${link.title}" (${link.id}) failed: ${(0,src_text/* messageOf */.b)(error)}`);
             }
         }
         else {
@@ -512,7 +500,7 @@ async function enforceOnEntry(entry, settings) {
             ...(downloads === undefined ? {} : { downloads }),
             action,
             reason,
-            target: (0,docspace_links/* describeTarget */.ff)(entry.target)
+            target: (0,links/* describeTarget */.ff)(entry.target)
         });
     }
     // A refused audit query matters only when a link it was for stayed: one revoked anyway is settled.
@@ -530,18 +518,40 @@ function limitPolicyOf(request, withOverride) {
         maxDownloads: withOverride ? request.link.maxDownloads : undefined
     };
 }
+
+
+/***/ }),
+
+/***/ 5321:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   enforceLimits: () => (/* binding */ enforceLimits)
+/* harmony export */ });
+/* harmony import */ var _docspace_audit_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7783);
+/* harmony import */ var _docspace_entries_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(4532);
+/* harmony import */ var _docspace_links_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2713);
+/* harmony import */ var _links_change_link_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6942);
+/* harmony import */ var _links_enforce_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3634);
+/* harmony import */ var _links_find_link_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8087);
+/* harmony import */ var _text_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8992);
+
+
+
+
+
+
+
 // Downloads of the files directly inside a folder or room count for its links; a file counts for itself.
 async function filesToCount(client, target) {
     if (target.kind === 'file')
         return [target.id];
-    const { files } = await (0,entries/* listFolder */.bt)(client, target.id);
+    const { files } = await (0,_docspace_entries_js__WEBPACK_IMPORTED_MODULE_5__/* .listFolder */ .bt)(client, target.id);
     return files.map((file) => file.id);
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 function headlineOf(request, target, links, single) {
-    const where = (0,docspace_links/* describeTarget */.ff)(target);
+    const where = (0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target);
     const revoked = links.filter((l) => l.action === 'revoked' || l.action === 'would-revoke');
     if (single && links.length === 1) {
         const [link] = links;
@@ -559,8 +569,8 @@ function headlineOf(request, target, links, single) {
     }
     const verb = request.dryRun ? 'Would revoke' : 'Revoked';
     if (revoked.length === 0)
-        return `Checked ${plural(links.length, 'link')} on ${where}: none revoked`;
-    return `${verb} ${revoked.length} of ${plural(links.length, 'link')} on ${where}`;
+        return `Checked ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(links.length, 'link')} on ${where}: none revoked`;
+    return `${verb} ${revoked.length} of ${(0,_text_js__WEBPACK_IMPORTED_MODULE_6__/* .plural */ .L)(links.length, 'link')} on ${where}`;
 }
 /**
  * Revokes the links of one target that have expired, reached their download limit or grown older than
@@ -570,24 +580,24 @@ async function enforceLimits(request, context) {
     const target = request.targets[0];
     const now = context.now();
     const client = context.client;
-    const all = await (0,docspace_links/* listLinks */.QA)(client, target);
+    const all = await (0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .listLinks */ .QA)(client, target);
     const single = request.linkId !== undefined || request.link.title !== undefined;
     let links = all;
     if (single) {
-        const one = (0,find_link/* findLink */.K)(all, { linkId: request.linkId, title: request.link.title });
+        const one = (0,_links_find_link_js__WEBPACK_IMPORTED_MODULE_4__/* .findLink */ .K)(all, { linkId: request.linkId, title: request.link.title });
         if (!one)
-            throw new Error(`No ${(0,update_link/* linkSelector */.Y5)(request)} on ${(0,docspace_links/* describeTarget */.ff)(target)}`);
+            throw new Error(`No ${(0,_links_change_link_js__WEBPACK_IMPORTED_MODULE_2__/* .linkSelector */ .Y5)(request)} on ${(0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}`);
         links = [one];
     }
-    const outcome = await enforceOnEntry({
+    const outcome = await (0,_links_enforce_js__WEBPACK_IMPORTED_MODULE_3__/* .enforceOnEntry */ .c)({
         target,
-        label: (0,docspace_links/* describeTarget */.ff)(target),
+        label: (0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target),
         links,
         countedFiles: () => filesToCount(client, target)
     }, {
         client,
-        counter: new audit/* DownloadCounter */.lN(client),
-        policy: limitPolicyOf(request, true),
+        counter: new _docspace_audit_js__WEBPACK_IMPORTED_MODULE_0__/* .DownloadCounter */ .lN(client),
+        policy: (0,_links_enforce_js__WEBPACK_IMPORTED_MODULE_3__/* .limitPolicyOf */ .Z)(request, true),
         titlePattern: single ? undefined : request.policy.titlePattern,
         dryRun: request.dryRun,
         now,
@@ -596,8 +606,8 @@ async function enforceLimits(request, context) {
     });
     const notes = [...outcome.notes];
     if (outcome.uncounted) {
-        notes.push(`${(0,docspace_links/* describeTarget */.ff)(target)}: ${outcome.uncounted}`);
-        context.log.warning(`${(0,docspace_links/* describeTarget */.ff)(target)}: ${outcome.uncounted}`);
+        notes.push(`${(0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}: ${outcome.uncounted}`);
+        context.log.warning(`${(0,_docspace_links_js__WEBPACK_IMPORTED_MODULE_1__/* .describeTarget */ .ff)(target)}: ${outcome.uncounted}`);
     }
     if (target.kind !== 'file' && outcome.links.some((l) => l.downloads !== undefined)) {
         notes.push(`Downloads of a ${target.kind} link are the downloads of the files directly inside it, whichever ` +
@@ -740,9 +750,12 @@ var entries = __webpack_require__(4532);
 var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var docspace_links = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/operations/enforce-limits.ts + 1 modules
-var enforce_limits = __webpack_require__(267);
+// EXTERNAL MODULE: ./src/links/enforce.ts + 1 modules
+var enforce = __webpack_require__(3634);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/operations/sweep.ts
+
 
 
 
@@ -755,12 +768,9 @@ const RATE_LIMIT_PAUSE_MS = 1000;
 const RATE_LIMIT_ROUNDS = 3;
 /** Folders deeper than this below a swept folder are not descended into. */
 const MAX_DEPTH = 32;
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 // "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
 function failureOf(label, error) {
-    const message = messageOf(error);
+    const message = (0,src_text/* messageOf */.b)(error);
     const named = !label.includes(' (') && message.toLowerCase().startsWith(label.toLowerCase());
     return named ? message : `${label}: ${message}`;
 }
@@ -900,11 +910,11 @@ async function sweepEntry(sweeper, entry, report, log) {
     let outcome;
     try {
         const links = entry.links ?? (await (0,docspace_links/* listLinks */.QA)(sweeper.client, entry.target));
-        outcome = await (0,enforce_limits.enforceOnEntry)({ ...entry, links }, { ...sweeper.settings, log });
+        outcome = await (0,enforce/* enforceOnEntry */.c)({ ...entry, links }, { ...sweeper.settings, log });
     }
     catch (error) {
         report.failures.push(failureOf(entry.label, error));
-        log.warning(`${entry.label} could not be swept: ${messageOf(error)}`);
+        log.warning(`${entry.label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
         return;
     }
     report.links.push(...outcome.links);
@@ -935,7 +945,7 @@ async function sweepTarget(sweeper, target, root) {
     }
     catch (error) {
         report.failures.push(failureOf(label, error));
-        log.warning(`${label} could not be swept: ${messageOf(error)}`);
+        log.warning(`${label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
     }
     finally {
         const revoked = report.links.filter((l) => l.action === 'revoked' || l.action === 'would-revoke');
@@ -986,7 +996,7 @@ async function sweep(request, context) {
         settings: {
             client,
             counter: new audit/* DownloadCounter */.lN(client),
-            policy: (0,enforce_limits.limitPolicyOf)(request, false),
+            policy: (0,enforce/* limitPolicyOf */.Z)(request, false),
             titlePattern: policy.titlePattern,
             dryRun: request.dryRun,
             now,
@@ -1077,7 +1087,10 @@ var external_node_crypto_ = __webpack_require__(7598);
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
 ;// CONCATENATED MODULE: ./src/docspace/upload.ts
+
 
 
 
@@ -1136,11 +1149,8 @@ function multipartFile(field, file, range = { start: 0, end: file.size }) {
         open: (onBytes = () => undefined) => external_node_stream_.Readable.from(parts(onBytes), { objectMode: false })
     };
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 function failed(file, error) {
-    return new Error(`Uploading ${file.name} failed: ${messageOf(error)}`, { cause: error });
+    return new Error(`Uploading ${file.name} failed: ${(0,src_text/* messageOf */.b)(error)}`, { cause: error });
 }
 /**
  * `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. Never
@@ -1305,7 +1315,7 @@ async function uploadChunks(client, session, file, options = {}) {
             }));
         }
         catch (error) {
-            throw new Error(`chunk ${index + 1} of ${chunks}: ${messageOf(error)}`, { cause: error });
+            throw new Error(`chunk ${index + 1} of ${chunks}: ${(0,src_text/* messageOf */.b)(error)}`, { cause: error });
         }
         // The legacy handler refuses a chunk with HTTP 200 and `success: false`.
         if (!reply || reply.success !== true) {
@@ -1602,9 +1612,10 @@ async function updateReleaseNotes(update) {
 var link_state = __webpack_require__(7893);
 // EXTERNAL MODULE: ./src/links/share-link.ts
 var share_link = __webpack_require__(8703);
-// EXTERNAL MODULE: ./src/operations/create-link.ts
-var create_link = __webpack_require__(6477);
+// EXTERNAL MODULE: ./src/links/create-link.ts
+var create_link = __webpack_require__(1690);
 ;// CONCATENATED MODULE: ./src/operations/upload.ts
+
 
 
 
@@ -1624,8 +1635,8 @@ const PROGRESS_THRESHOLD = 50 * upload_MiB;
 const PROGRESS_STEP = 10;
 async function upload(request, context) {
     return runUpload(request, context, {
-        workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-        github: await loadGitHubRun()
+        workspace: request.runner.workspace,
+        github: await loadGitHubRun(request.runner.github)
     });
 }
 // The escaping @actions/glob applies to the working directory it roots relative patterns at.
@@ -1768,12 +1779,6 @@ function bareEntry(file, uploaded) {
 function linkedEntry(file, fileId, link, action, version) {
     return { ...link, linkId: link.id, action, file: file.name, fileId, size: file.size, version };
 }
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function upload_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 async function dryRun(request, context, env, files, destination) {
     const notes = [];
     if (destination.folderId === undefined) {
@@ -1812,7 +1817,7 @@ async function dryRun(request, context, env, files, destination) {
     return {
         operation: request.operation,
         dryRun: true,
-        headline: `Would upload ${plural(files.length, 'file')} to ${destination.label}`,
+        headline: `Would upload ${(0,src_text/* plural */.L)(files.length, 'file')} to ${destination.label}`,
         link: links[0],
         links,
         revoked: false,
@@ -1861,7 +1866,7 @@ async function runUpload(request, context, env) {
         };
     }
     const total = files.reduce((sum, f) => sum + f.size, 0);
-    context.log.info(`${plural(files.length, 'file')} to upload (${formatSize(total)}): ${files.map((f) => f.name).join(', ')}`);
+    context.log.info(`${(0,src_text/* plural */.L)(files.length, 'file')} to upload (${formatSize(total)}): ${files.map((f) => f.name).join(', ')}`);
     const destination = await resolveDestination(request, context, target);
     if (request.dryRun) {
         const result = await dryRun(request, context, env, files, destination);
@@ -1887,7 +1892,7 @@ async function runUpload(request, context, env) {
             });
         }
         catch (error) {
-            failures.push(upload_messageOf(error));
+            failures.push((0,src_text/* messageOf */.b)(error));
             const skipped = files.slice(index + 1).map((f) => f.name);
             if (skipped.length > 0)
                 notes.push(`Not uploaded after the failure: ${skipped.join(', ')}.`);
@@ -1918,7 +1923,7 @@ async function runUpload(request, context, env) {
             links.push(linkedEntry(file, uploaded.id, link, result.links[0]?.action, uploaded.version));
         }
         catch (error) {
-            failures.push(`Sharing ${file.name} (file ${uploaded.id}) failed: ${upload_messageOf(error)}`);
+            failures.push(`Sharing ${file.name} (file ${uploaded.id}) failed: ${(0,src_text/* messageOf */.b)(error)}`);
             links.push(bareEntry(file, uploaded));
             break;
         }
@@ -1949,12 +1954,12 @@ async function runUpload(request, context, env) {
                 context.log.info(`${what} the notes of release ${release.tagName}`);
             }
             catch (error) {
-                failures.push(`Updating the notes of release ${release.tagName} failed: ${upload_messageOf(error)}`);
+                failures.push(`Updating the notes of release ${release.tagName} failed: ${(0,src_text/* messageOf */.b)(error)}`);
             }
         }
     }
     const done = links.length;
-    const where = `${plural(done, 'file')}${done < files.length ? ` of ${files.length}` : ''} to ${destination.label}`;
+    const where = `${(0,src_text/* plural */.L)(done, 'file')}${done < files.length ? ` of ${files.length}` : ''} to ${destination.label}`;
     return {
         operation: request.operation,
         dryRun: false,

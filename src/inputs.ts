@@ -9,12 +9,13 @@ import {
   type Target,
   type UploadSettings
 } from './request.js'
-import { parseDuration } from './inputs/duration.js'
+import { parseDuration } from './time/duration.js'
 import { parseLinkId } from './inputs/ids.js'
 import { InputError, inputError, parseInput } from './inputs/input-error.js'
 import { readLinkSettings } from './inputs/link-settings.js'
 import { normalizePortalUrl } from './inputs/portal-url.js'
 import { parseChoice, parseWholeNumber, readBoolean, readInput, splitLines } from './inputs/read.js'
+import { readRunner } from './inputs/runner.js'
 import { readTargets } from './inputs/targets.js'
 
 export { InputError } from './inputs/input-error.js'
@@ -67,7 +68,8 @@ export function getInputs(
     link,
     dryRun: readBoolean(env, 'dry-run', false),
     policy: readPolicy(env, operation),
-    upload
+    upload,
+    runner: readRunner(env)
   }
 }
 

@@ -4,10 +4,11 @@ import { DocSpaceClient } from './docspace/client.js'
 import { EXPIRY_WARNED_OPERATIONS, warnExpiringSoon } from './links/expiry-warnings.js'
 import { actionsLogger } from './log.js'
 import { runOperation } from './operations/index.js'
-import type { OperationResult } from './operations/result.js'
+import type { OperationResult } from './result.js'
 import { setOutputs } from './outputs.js'
 import { maskSecret, scrubSecrets } from './secrets.js'
 import { writeSummary } from './summary.js'
+import { messageOf } from './text.js'
 
 // Inputs that hold secrets, masked before anything else runs so no log line can show them.
 const SECRET_INPUTS = ['API-KEY', 'AUTH-TOKEN', 'LINK-PASSWORD', 'GITHUB-TOKEN']
@@ -15,10 +16,6 @@ const SECRET_INPUTS = ['API-KEY', 'AUTH-TOKEN', 'LINK-PASSWORD', 'GITHUB-TOKEN']
 export function maskSecretInputs(env: NodeJS.ProcessEnv): void {
   for (const name of SECRET_INPUTS) maskSecret(env[`INPUT_${name}`]?.trim())
   maskSecret(env.DOCSPACE_API_KEY?.trim())
-}
-
-function messageOf(error: unknown): string {
-  return scrubSecrets(error instanceof Error ? error.message : String(error))
 }
 
 /** The whole run: the only place that sets outputs and marks the step failed. */
@@ -39,7 +36,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       failure = scrubSecrets(`${result.failures.length} failure(s): ${result.failures.join('; ')}`)
     }
   } catch (error) {
-    failure = messageOf(error)
+    failure = scrubSecrets(messageOf(error))
   } finally {
     await writeSummary(result, failure)
   }

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult } from './operations/result.js'
+import type { OperationResult } from './result.js'
 
 /** Every output comes from the result, here and nowhere else. */
 export function outputsOf(result: OperationResult): Record<string, string> {

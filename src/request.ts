@@ -74,6 +74,14 @@ export interface UploadSettings {
   githubToken?: string
 }
 
+/** Where the run happens, from the runner's variables. */
+export interface RunnerEnvironment {
+  /** GITHUB_WORKSPACE (the working directory outside Actions): relative `files` patterns start here. */
+  workspace: string
+  /** The GITHUB_* variables that describe the event: its name, payload file, repository and API. */
+  github: Record<string, string>
+}
+
 export interface ActionRequest {
   operation: Operation
   connection: Connection
@@ -84,4 +92,5 @@ export interface ActionRequest {
   dryRun: boolean
   policy: SweepPolicy
   upload: UploadSettings
+  runner: RunnerEnvironment
 }

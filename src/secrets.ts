@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { makeScrub, type Scrub } from './docspace/http-scrub.js'
+import { makeScrub, type Scrub } from './scrub.js'
 
 const masked = new Set<string>()
 // Built on first use and again only after a new value is masked: the summary scrubs every cell.

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult, OutputLink } from './operations/result.js'
+import type { OperationResult, OutputLink } from './result.js'
 import { scrubSecrets } from './secrets.js'
 
 // The runner rejects a step summary over 1 MiB; stay well under it.

@@ -3,7 +3,7 @@ import { getInputs } from '../../src/inputs.js'
 import { DocSpaceClient } from '../../src/docspace/client.js'
 import { silentLogger, type Logger } from '../../src/log.js'
 import { runOperation } from '../../src/operations/index.js'
-import type { OperationResult } from '../../src/operations/result.js'
+import type { OperationResult } from '../../src/result.js'
 import { inputEnv } from '../../scripts/run-action.mjs'
 
 export interface EmulatorLike {

@@ -6,7 +6,7 @@ import {
   formatTimeLeft,
   warnExpiringSoon
 } from '../../src/links/expiry-warnings.js'
-import type { LinkAction } from '../../src/operations/result.js'
+import type { LinkAction } from '../../src/result.js'
 import { runWith } from '../helpers/operation.js'
 
 const NOW = new Date('2026-11-23T10:00:00Z')

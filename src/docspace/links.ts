@@ -3,7 +3,7 @@ import { maskSecret } from '../secrets.js'
 import type { DocSpaceClient } from './client.js'
 import { DocSpaceError } from './errors.js'
 import type { FileShareDto, LinkRequestBody } from './types.js'
-import { sharedLinkOf } from '../links/share-link.js'
+import { sharedLinkOf } from './shared-link.js'
 
 const PAGE_SIZE = 100
 // A file never has more than a handful of links; the bound only guards against a portal that ignores paging.

@@ -1,6 +1,6 @@
 import type { ActionRequest, Operation } from '../request.js'
-import type { OperationContext } from './context.js'
-import type { OperationResult } from './result.js'
+import type { OperationContext } from '../context.js'
+import type { OperationResult } from '../result.js'
 import { createLink } from './create-link.js'
 import { listTargetLinks } from './list-links.js'
 import { revokeLink } from './revoke-link.js'

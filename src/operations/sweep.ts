@@ -6,15 +6,16 @@ import { listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, listLinks } from '../docspace/links.js'
 import type { Logger } from '../log.js'
-import type { OperationContext } from './context.js'
+import type { OperationContext } from '../context.js'
 import {
   enforceOnEntry,
   limitPolicyOf,
   type EnforceSettings,
   type EntryCheck,
   type EntryOutcome
-} from './enforce-limits.js'
-import type { OperationResult, OutputLink } from './result.js'
+} from '../links/enforce.js'
+import type { OperationResult, OutputLink } from '../result.js'
+import { messageOf } from '../text.js'
 
 /** Pause when a 429 reaches the sweep without saying how long to wait. */
 export const RATE_LIMIT_PAUSE_MS = 1000
@@ -22,10 +23,6 @@ export const RATE_LIMIT_PAUSE_MS = 1000
 const RATE_LIMIT_ROUNDS = 3
 /** Folders deeper than this below a swept folder are not descended into. */
 const MAX_DEPTH = 32
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 // "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
 function failureOf(label: string, error: unknown): string {

@@ -1,5 +1,5 @@
-import type { DocSpaceClient } from '../docspace/client.js'
-import type { Logger } from '../log.js'
+import type { DocSpaceClient } from './docspace/client.js'
+import type { Logger } from './log.js'
 
 export interface OperationContext {
   client: DocSpaceClient
