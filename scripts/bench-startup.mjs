@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os'
 import { join, dirname } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, URLSearchParams } from 'node:url'
-import { startEmulator } from '../dist/emulator/index.js'
+import { startEmulator } from '../emulator/dist/index.js'
 import { ACTION_ENTRY, inputEnv, parseOutputFile } from './run-action.mjs'
 
 const MINIMAL_ENTRY = join(dirname(fileURLToPath(import.meta.url)), 'bench-startup-minimal.mjs')

@@ -1,6 +1,6 @@
 // `npm run bench:sweep-scale`: the requests and the time of a recursive `sweep` over a large tree, the
 // new plan against the full walk it replaces, in one run. Both run the bundled action (dist/index.js) the
-// way the runner does, against the bundled emulator (dist/emulator/index.js) with 25 ms per response,
+// way the runner does, against the bundled emulator (emulator/dist/index.js) with 25 ms per response,
 // each on its own copy of the same tree: 20,000 files in 200 folders, 1 % of the files shared with 3
 // links each (one expired, one at its download limit, one under it), and download events in the audit
 // trail for the shared files and for others.
@@ -38,9 +38,7 @@ const RUN_TIMEOUT_MS = 240_000
 
 const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined
 const entry = dist ? join(dist, 'index.js') : ACTION_ENTRY
-const emulatorModule = dist
-  ? join(dist, 'emulator', 'index.js')
-  : join(ACTION_ENTRY, '..', 'emulator', 'index.js')
+const emulatorModule = join(ACTION_ENTRY, '..', '..', 'emulator', 'dist', 'index.js')
 const { startEmulator, recordDownloads } = await import(pathToFileURL(emulatorModule).href)
 
 const isoSeconds = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')

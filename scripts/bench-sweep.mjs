@@ -1,6 +1,6 @@
 // `npm run bench:sweep`: how fast `sweep` is against a portal that takes 25 ms per response.
 // Runs the bundled action (dist/index.js) the way the runner does, against the bundled emulator
-// (dist/emulator/index.js), twice on the same data: at concurrency 8 and at concurrency 1 (sequential).
+// (emulator/dist/index.js), twice on the same data: at concurrency 8 and at concurrency 1 (sequential).
 // Prints both wall times next to the ideal for that concurrency (requests ÷ concurrency × latency).
 // Goal: within 1.5× of the ideal, and at least 5× faster than sequential. Exits 1 when a goal is missed.
 // Build first (`npm run build`); BENCH_DIST=<folder> measures bundles built elsewhere.
@@ -19,9 +19,8 @@ const RUN_TIMEOUT_MS = 180_000
 
 const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined
 const entry = dist ? join(dist, 'index.js') : ACTION_ENTRY
-const emulatorModule = dist
-  ? join(dist, 'emulator', 'index.js')
-  : join(ACTION_ENTRY, '..', 'emulator', 'index.js')
+// The emulator is this checkout's bundle, whichever action bundle is measured.
+const emulatorModule = join(ACTION_ENTRY, '..', '..', 'emulator', 'dist', 'index.js')
 const { startEmulator } = await import(pathToFileURL(emulatorModule).href)
 
 const isoSeconds = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')

@@ -26,7 +26,7 @@ import { inputEnv } from './run-action.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION = join(root, 'dist', 'index.js')
-const EMULATOR = join(root, 'dist', 'emulator', 'index.js')
+const EMULATOR = join(root, 'emulator', 'dist', 'index.js')
 const MiB = 1024 * 1024
 const SIZE_MIB = Number(process.env.BENCH_SIZE_MIB ?? 512)
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2))

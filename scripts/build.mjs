@@ -1,7 +1,9 @@
-// Builds the committed bundles with ncc: the action (dist/index.js), the emulator that the demo and the
-// end-to-end tests start (dist/emulator/index.js) and the maintainers' contract script
-// (dist/contract/index.js). With --check it builds into a temporary folder and fails when the committed
-// dist/ differs from what the source builds now.
+// Builds the committed bundles with ncc: the action (dist/, entry dist/index.js, with the licences of the
+// third-party code it holds in dist/licenses.txt) and, outside the action's folder, the emulator that the
+// demo, the benchmarks and the end-to-end tests start (emulator/dist/index.js) and the maintainers'
+// contract script (contract/dist/index.js). With --check it builds into a temporary folder and fails when a
+// committed bundle differs from what the source builds now, or when the action's files under dist/ exceed
+// the size budget.
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import {
@@ -17,10 +19,12 @@ import { join, relative } from 'node:path'
 import { tmpdir } from 'node:os'
 
 const bundles = [
-  { entry: 'src/index.ts', out: '' },
-  { entry: 'emulator/cli.ts', out: 'emulator' },
-  { entry: 'contract/cli.ts', out: 'contract' }
+  { entry: 'src/index.ts', out: 'dist', extra: ['--license', 'licenses.txt'] },
+  { entry: 'emulator/cli.ts', out: join('emulator', 'dist'), extra: [] },
+  { entry: 'contract/cli.ts', out: join('contract', 'dist'), extra: [] }
 ]
+// What a run loads from disk is kept small: the action's files under dist/ stay under 1 MiB in total.
+const ACTION_BUDGET_BYTES = 1024 * 1024
 const check = process.argv.includes('--check')
 // Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.
 const root = mkdtempSync(join(tmpdir(), 'dist-build-'))
@@ -28,10 +32,10 @@ const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 
 try {
   await Promise.all(
-    bundles.map(({ entry, out }) =>
+    bundles.map(({ entry, out, extra }) =>
       promisify(execFile)(
         process.execPath,
-        [ncc, 'build', entry, '-o', join(root, out), '--quiet'],
+        [ncc, 'build', entry, '-o', join(root, out), '--quiet', ...extra],
         {
           maxBuffer: 64 * 1024 * 1024
         }
@@ -52,29 +56,77 @@ function files(dir) {
   })
 }
 
+function kib(bytes) {
+  return `${(bytes / 1024).toFixed(1)} KiB`
+}
+
+/** The action's files under dist/ and their total size, from the folder just built. */
+function actionSize() {
+  const built = files(join(root, 'dist'))
+  const total = built.reduce((sum, file) => sum + statSync(file).size, 0)
+  return { count: built.length, total }
+}
+
+/** Modules that more than one file of the action's bundle carries: shared code belongs in one chunk. */
+function duplicatedModules() {
+  const holders = new Map()
+  for (const file of files(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+    for (const [, id] of readFileSync(file, 'utf8').matchAll(/^\/\*{3}\/ (\d+):$/gm)) {
+      holders.set(id, [...(holders.get(id) ?? []), relative(join(root, 'dist'), file)])
+    }
+  }
+  return [...holders].filter(([, where]) => where.length > 1)
+}
+
+const size = actionSize()
+const duplicated = duplicatedModules()
+const sizeLine = `dist/: ${size.count} files, ${kib(size.total)} (budget ${kib(ACTION_BUDGET_BYTES)})`
+
+/** What is wrong with the action's bundle, whatever the source: code bundled twice, or over the budget. */
+function bundleProblems() {
+  const problems = duplicated.map(
+    ([id, where]) =>
+      `module ${id} is bundled in ${where.join(', ')}: load shared code through one chunk`
+  )
+  if (size.total > ACTION_BUDGET_BYTES) {
+    problems.push(`the action's files under dist/ take ${kib(size.total)}, over the budget`)
+  }
+  return problems
+}
+
+let failed = false
 if (!check) {
-  rmSync('dist', { recursive: true, force: true })
-  cpSync(root, 'dist', { recursive: true })
+  for (const { out } of bundles) {
+    rmSync(out, { recursive: true, force: true })
+    cpSync(join(root, out), out, { recursive: true })
+  }
   rmSync(root, { recursive: true, force: true })
 } else {
-  const built = files(root)
-    .map((f) => relative(root, f))
-    .sort()
-  const committed = files('dist')
-    .map((f) => relative('dist', f))
-    .sort()
-  const differ = [...new Set([...built, ...committed])].filter(
-    (f) =>
-      !built.includes(f) ||
-      !committed.includes(f) ||
-      !readFileSync(join(root, f)).equals(readFileSync(join('dist', f)))
-  )
+  const differ = bundles.flatMap(({ out }) => {
+    const built = files(join(root, out)).map((f) => relative(root, f))
+    const committed = files(out)
+    return [...new Set([...built, ...committed])]
+      .filter(
+        (f) =>
+          !built.includes(f) ||
+          !committed.includes(f) ||
+          !readFileSync(join(root, f)).equals(readFileSync(f))
+      )
+      .sort()
+  })
   rmSync(root, { recursive: true, force: true })
   if (differ.length > 0) {
     console.error(
-      `dist/ does not match the source; run \`npm run build\`. Differs: ${differ.join(', ')}`
+      `The committed bundles do not match the source; run \`npm run build\`. Differs: ${differ.join(', ')}`
     )
-    process.exit(1)
+    failed = true
+  } else {
+    console.log('dist/, emulator/dist/ and contract/dist/ match the source')
   }
-  console.log('dist/ matches the source')
 }
+console.log(sizeLine)
+for (const problem of bundleProblems()) {
+  console.error(`The bundle is not as it should be: ${problem}`)
+  failed = true
+}
+if (failed) process.exit(1)

@@ -1,7 +1,7 @@
 // `npm run demo`: the bundled action against the bundled DocSpace emulator, with nothing installed.
 // Starts the emulator on a loopback port, then runs dist/index.js as the GitHub runner would for a
 // create → list → update → revoke flow on a file and an external link on a room, printing each step's outputs.
-import { startEmulator } from '../dist/emulator/index.js'
+import { startEmulator } from '../emulator/dist/index.js'
 import { runAction } from './run-action.mjs'
 
 const emulator = await startEmulator()

@@ -9,13 +9,14 @@ import {
   type Target,
   type UploadSettings
 } from './request.js'
-import { parseDuration } from './inputs/duration.js'
+import { parseDuration } from './time/duration.js'
 import { parseLinkId } from './inputs/ids.js'
 import { InputError, inputError, parseInput } from './inputs/input-error.js'
 import { readLinkSettings } from './inputs/link-settings.js'
 import { normalizePortalUrl } from './inputs/portal-url.js'
 import { readStepBounds } from './inputs/bounds.js'
 import { parseChoice, parseWholeNumber, readBoolean, readInput, splitLines } from './inputs/read.js'
+import { readRunner } from './inputs/runner.js'
 import { readTargets } from './inputs/targets.js'
 import { readRequire } from './inputs/require.js'
 
@@ -74,7 +75,8 @@ export function getInputs(
     dryRun: readBoolean(env, 'dry-run', false),
     policy: readPolicy(env, operation),
     upload,
-    ...(operation === 'check-portal' ? { require: readRequire(env) } : {})
+    ...(operation === 'check-portal' ? { require: readRequire(env) } : {}),
+    runner: readRunner(env)
   }
 }
 

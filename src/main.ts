@@ -5,12 +5,13 @@ import { DocSpaceClient } from './docspace/client.js'
 import { EXPIRY_WARNED_OPERATIONS, warnExpiringSoon } from './links/expiry-warnings.js'
 import { actionsLogger } from './log.js'
 import { runOperation } from './operations/index.js'
-import type { OperationResult } from './operations/result.js'
+import type { OperationResult } from './result.js'
 import { setOutputs } from './outputs.js'
 import { writeReportFile } from './report-file.js'
 import { capBytes, forAnnotation } from './safe-text.js'
 import { maskSecret, scrubSecrets } from './secrets.js'
 import { writeSummary } from './summary.js'
+import { messageOf } from './text.js'
 
 // Inputs that hold secrets, masked before anything else runs so no log line can show them.
 const SECRET_INPUTS = ['API-KEY', 'AUTH-TOKEN', 'LINK-PASSWORD', 'GITHUB-TOKEN']
@@ -27,10 +28,6 @@ export function maskSecretInputs(env: NodeJS.ProcessEnv): void {
   for (const url of [env['INPUT_PORTAL-URL'], env.DOCSPACE_PORTAL_URL]) {
     for (const credential of portalUrlCredentials(url?.trim() ?? '')) maskSecret(credential)
   }
-}
-
-function messageOf(error: unknown): string {
-  return scrubSecrets(error instanceof Error ? error.message : String(error))
 }
 
 function failureLine(failures: string[]): string {
@@ -77,7 +74,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
     if (result.failures?.length) failure = failureLine(result.failures)
   } catch (error) {
-    failure = messageOf(error)
+    failure = scrubSecrets(messageOf(error))
   } finally {
     const report = writeReportFile(result, failure, env)
     if (report.path) core.setOutput('report-file', report.path)

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult, OutputLink } from './operations/result.js'
+import type { OperationResult, OutputLink } from './result.js'
 import { capBytes, oneLine } from './safe-text.js'
 import { scrubSecrets } from './secrets.js'
 

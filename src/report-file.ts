@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { OperationResult } from './operations/result.js'
+import type { OperationResult } from './result.js'
 import { scrubSecrets } from './secrets.js'
 
 // The step's full report as a JSON file: every link, note and failure, whatever the caps on outputs, the

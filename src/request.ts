@@ -85,6 +85,14 @@ export interface UploadSettings {
   followSymlinks: boolean
 }
 
+/** Where the run happens, from the runner's variables. */
+export interface RunnerEnvironment {
+  /** GITHUB_WORKSPACE (the working directory outside Actions): relative `files` patterns start here. */
+  workspace: string
+  /** The GITHUB_* variables that describe the event: its name, payload file, repository and API. */
+  github: Record<string, string>
+}
+
 export interface ActionRequest {
   operation: Operation
   connection: Connection
@@ -97,4 +105,5 @@ export interface ActionRequest {
   upload: UploadSettings
   /** `check-portal`: the operations the step fails without (the `require` input). */
   require?: Operation[]
+  runner: RunnerEnvironment
 }

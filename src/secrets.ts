@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { MIN_SECRET_LENGTH, SecretScrubber } from './docspace/http-scrub.js'
+import { MIN_SECRET_LENGTH, SecretScrubber } from './scrub.js'
 
 const masked = new Set<string>()
 // Grows with every masked value and is never rebuilt: a sweep may see a thousand link passwords, and the

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import type { OperationResult, OutputLink, SummaryTable, SweepCounts } from './operations/result.js'
+import type { OperationResult, OutputLink, SummaryTable, SweepCounts } from './result.js'
 import { capBytes, htmlText } from './safe-text.js'
 import { scrubSecrets } from './secrets.js'
 

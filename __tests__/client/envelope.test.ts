@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   API_KEY,
   AUTH_TOKEN,
@@ -6,64 +6,55 @@ import {
   errorEnvelope,
   failure,
   send,
-  startServer,
-  testClient,
-  type TestServer
+  testClient
 } from './harness.js'
+import { useServer } from '../helpers/fixtures.js'
 
 // Each path of this server answers one way; the tests read what the client made of it.
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startServer((req, res, recorded) => {
-    switch (recorded.path) {
-      case '/api/2.0/files/file/12/links':
-        return send(res, 200, envelope([{ access: 2, sharedLink: { id: 'a' } }]))
-      case '/api/2.0/files/file/12':
-        return send(res, 200, errorEnvelope('The required file was not found', 404))
-      case '/api/2.0/error-without-code':
-        return send(res, 200, JSON.stringify({ status: 1, statusCode: 200 }))
-      case '/api/2.0/html':
-        res.writeHead(200, { 'content-type': 'text/html' })
-        return res.end('<!DOCTYPE html><html><body>Sign in</body></html>')
-      case '/api/2.0/truncated':
-        return send(res, 200, '{"response":[{"access":2,"sharedLink":{"id":"a"')
-      case '/api/2.0/empty':
-        return send(res, 200, '')
-      case '/api/2.0/plain':
-        res.writeHead(200, { 'content-type': 'text/plain' })
-        return res.end('OK')
-      case '/api/2.0/no-content':
-        res.writeHead(204)
-        return res.end()
-      case '/api/2.0/not-envelope':
-        return send(res, 200, JSON.stringify({ hello: 'world' }))
-      case '/ChunkedUploader.ashx':
-        return send(res, 200, JSON.stringify({ success: false, message: 'Chunk too large' }))
-      case '/api/2.0/validation':
-        return send(
-          res,
-          400,
-          JSON.stringify({
-            response: {
-              title: 'One or more validation errors occurred.',
-              status: 400,
-              errors: { '$.expirationDate': ['The JSON value could not be converted.'] }
-            },
-            status: 1,
-            statusCode: 400
-          })
-        )
-      case '/prefix/api/2.0/ok':
-        return send(res, 200, envelope(true))
-      default:
-        return send(res, 200, envelope({ echo: recorded.path }))
-    }
-  })
-})
-
-afterAll(async () => {
-  await server.close()
+const server = useServer((req, res, recorded) => {
+  switch (recorded.path) {
+    case '/api/2.0/files/file/12/links':
+      return send(res, 200, envelope([{ access: 2, sharedLink: { id: 'a' } }]))
+    case '/api/2.0/files/file/12':
+      return send(res, 200, errorEnvelope('The required file was not found', 404))
+    case '/api/2.0/error-without-code':
+      return send(res, 200, JSON.stringify({ status: 1, statusCode: 200 }))
+    case '/api/2.0/html':
+      res.writeHead(200, { 'content-type': 'text/html' })
+      return res.end('<!DOCTYPE html><html><body>Sign in</body></html>')
+    case '/api/2.0/truncated':
+      return send(res, 200, '{"response":[{"access":2,"sharedLink":{"id":"a"')
+    case '/api/2.0/empty':
+      return send(res, 200, '')
+    case '/api/2.0/plain':
+      res.writeHead(200, { 'content-type': 'text/plain' })
+      return res.end('OK')
+    case '/api/2.0/no-content':
+      res.writeHead(204)
+      return res.end()
+    case '/api/2.0/not-envelope':
+      return send(res, 200, JSON.stringify({ hello: 'world' }))
+    case '/ChunkedUploader.ashx':
+      return send(res, 200, JSON.stringify({ success: false, message: 'Chunk too large' }))
+    case '/api/2.0/validation':
+      return send(
+        res,
+        400,
+        JSON.stringify({
+          response: {
+            title: 'One or more validation errors occurred.',
+            status: 400,
+            errors: { '$.expirationDate': ['The JSON value could not be converted.'] }
+          },
+          status: 1,
+          statusCode: 400
+        })
+      )
+    case '/prefix/api/2.0/ok':
+      return send(res, 200, envelope(true))
+    default:
+      return send(res, 200, envelope({ echo: recorded.path }))
+  }
 })
 
 describe('success', () => {

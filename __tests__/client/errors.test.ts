@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import type { ErrorKind } from '../../src/docspace/errors.js'
 import {
   API_KEY,
@@ -7,32 +7,23 @@ import {
   errorEnvelope,
   failure,
   send,
-  startServer,
-  testClient,
-  type TestServer
+  testClient
 } from './harness.js'
+import { useServer } from '../helpers/fixtures.js'
 
 // The status to answer comes from the path: /status/<code>/<message or "-">.
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startServer((req, res, recorded) => {
-    const [, , code, message] = recorded.path.split('/')
-    const status = Number(code)
-    if (message === 'empty') {
-      res.writeHead(status)
-      return res.end()
-    }
-    if (message === 'html') {
-      res.writeHead(status, { 'content-type': 'text/html' })
-      return res.end('<html><body>502 Bad Gateway nginx</body></html>')
-    }
-    send(res, status, errorEnvelope(decodeURIComponent(message), status))
-  })
-})
-
-afterAll(async () => {
-  await server.close()
+const server = useServer((req, res, recorded) => {
+  const [, , code, message] = recorded.path.split('/')
+  const status = Number(code)
+  if (message === 'empty') {
+    res.writeHead(status)
+    return res.end()
+  }
+  if (message === 'html') {
+    res.writeHead(status, { 'content-type': 'text/html' })
+    return res.end('<html><body>502 Bad Gateway nginx</body></html>')
+  }
+  send(res, status, errorEnvelope(decodeURIComponent(message), status))
 })
 
 function countFor(path: string): number {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import {
   API_KEY,
   AUTH_TOKEN,
@@ -7,46 +7,37 @@ import {
   errorEnvelope,
   failure,
   send,
-  startServer,
-  testClient,
-  type TestServer
+  testClient
 } from './harness.js'
+import { useServer } from '../helpers/fixtures.js'
 
 const LINK_PASSWORD = 'Visitor-Pa55-word'
 const REQUEST_TOKEN = 'requestTokenValue0123456789abcdef'
 const QUERY_VALUE = 'query-value-not-for-logs'
 
-let server: TestServer
+const server = useServer((req, res, recorded) => {
+  switch (recorded.path) {
+    case '/api/2.0/files/file/12/links':
+      return send(
+        res,
+        200,
+        envelope([
+          { access: 2, sharedLink: { password: LINK_PASSWORD, requestToken: REQUEST_TOKEN } }
+        ])
+      )
+    case '/api/2.0/flaky':
+      if (flaky++ === 0) return send(res, 503, '', { 'retry-after': '0' })
+      return send(res, 200, envelope({ requestToken: REQUEST_TOKEN }))
+    case '/api/2.0/moved':
+      res.writeHead(302, { location: `/api/2.0/files/file/12/links?token=${REQUEST_TOKEN}` })
+      return res.end()
+    case '/api/2.0/denied':
+      return send(res, 403, errorEnvelope('Access denied', 403))
+    default:
+      return send(res, 404, errorEnvelope('Item not found', 404))
+  }
+})
 let flaky = 0
-
-beforeAll(async () => {
-  server = await startServer((req, res, recorded) => {
-    switch (recorded.path) {
-      case '/api/2.0/files/file/12/links':
-        return send(
-          res,
-          200,
-          envelope([
-            { access: 2, sharedLink: { password: LINK_PASSWORD, requestToken: REQUEST_TOKEN } }
-          ])
-        )
-      case '/api/2.0/flaky':
-        if (flaky++ === 0) return send(res, 503, '', { 'retry-after': '0' })
-        return send(res, 200, envelope({ requestToken: REQUEST_TOKEN }))
-      case '/api/2.0/moved':
-        res.writeHead(302, { location: `/api/2.0/files/file/12/links?token=${REQUEST_TOKEN}` })
-        return res.end()
-      case '/api/2.0/denied':
-        return send(res, 403, errorEnvelope('Access denied', 403))
-      default:
-        return send(res, 404, errorEnvelope('Item not found', 404))
-    }
-  })
-})
-
-afterAll(async () => {
-  await server.close()
-})
 
 describe('debug logging', () => {
   it('writes one line per exchange: method, path, status, time and attempt, nothing else', async () => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream'
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { DocSpaceClient } from '../../src/docspace/client.js'
 import { backoffMs, requestedWaitMs } from '../../src/docspace/http-retry.js'
 import {
@@ -13,6 +13,7 @@ import {
   type Recorded,
   type TestServer
 } from './harness.js'
+import { useServer } from '../helpers/fixtures.js'
 
 // Scripted answers per path: the n-th request to a path gets the n-th step (the last one repeats).
 type Step =
@@ -20,7 +21,16 @@ type Step =
   | 'reset'
   | ((res: import('node:http').ServerResponse, recorded: Recorded) => void)
 const scripts = new Map<string, Step[]>()
-let server: TestServer
+const server = useServer((req, res, recorded) => {
+  const steps = scripts.get(recorded.path) ?? [{ status: 200 }]
+  const step = steps[Math.min(count(recorded.path) - 1, steps.length - 1)]
+  if (step === 'reset') {
+    req.socket.destroy()
+    return
+  }
+  if (typeof step === 'function') return step(res, recorded)
+  send(res, step.status, step.body ?? envelope({ n: count(recorded.path) }), step.headers)
+})
 
 function script(path: string, ...steps: Step[]): string {
   scripts.set(path, steps)
@@ -30,23 +40,6 @@ function script(path: string, ...steps: Step[]): string {
 function count(path: string): number {
   return server.requests.filter((r) => r.path === path).length
 }
-
-beforeAll(async () => {
-  server = await startServer((req, res, recorded) => {
-    const steps = scripts.get(recorded.path) ?? [{ status: 200 }]
-    const step = steps[Math.min(count(recorded.path) - 1, steps.length - 1)]
-    if (step === 'reset') {
-      req.socket.destroy()
-      return
-    }
-    if (typeof step === 'function') return step(res, recorded)
-    send(res, step.status, step.body ?? envelope({ n: count(recorded.path) }), step.headers)
-  })
-})
-
-afterAll(async () => {
-  await server.close()
-})
 
 describe('backoff and requested waits', () => {
   it('grows exponentially with full jitter and a cap', () => {

@@ -1,33 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { envelope, failure, send, startServer, testClient, type TestServer } from './harness.js'
+import { describe, expect, it, jest } from '@jest/globals'
+import { envelope, failure, send, testClient } from './harness.js'
+import { useServer } from '../helpers/fixtures.js'
 
 // /stall-body sends headers and half a body, then nothing; /stall-headers never answers; /slow answers
 // after 150 ms.
-let server: TestServer
-
-beforeAll(async () => {
-  server = await startServer((req, res, recorded) => {
-    if (recorded.path === '/stall-body') {
-      const body = envelope({ big: 'x'.repeat(200) })
-      res.writeHead(200, {
-        'content-type': 'application/json',
-        'content-length': String(body.length)
-      })
-      res.write(body.slice(0, 40))
-      return
-    }
-    if (recorded.path === '/stall-headers') return
-    if (recorded.path === '/gone') return send(res, 404, '')
-    if (recorded.path === '/slow') {
-      setTimeout(() => send(res, 200, envelope('late')), 150)
-      return
-    }
-    send(res, 200, envelope('ok'))
-  })
-})
-
-afterAll(async () => {
-  await server.close()
+const server = useServer((req, res, recorded) => {
+  if (recorded.path === '/stall-body') {
+    const body = envelope({ big: 'x'.repeat(200) })
+    res.writeHead(200, {
+      'content-type': 'application/json',
+      'content-length': String(body.length)
+    })
+    res.write(body.slice(0, 40))
+    return
+  }
+  if (recorded.path === '/stall-headers') return
+  if (recorded.path === '/gone') return send(res, 404, '')
+  if (recorded.path === '/slow') {
+    setTimeout(() => send(res, 200, envelope('late')), 150)
+    return
+  }
+  send(res, 200, envelope('ok'))
 })
 
 function count(path: string): number {

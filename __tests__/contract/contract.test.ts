@@ -209,7 +209,7 @@ describe('npm run contract', () => {
     const fixture = join(dir, 'portal.json')
     const env = { PATH: process.env.PATH, DOCSPACE_API_KEY: portal.adminKey }
     const run = (args: string[]) =>
-      promisify(execFile)(process.execPath, ['dist/contract/index.js', ...args], {
+      promisify(execFile)(process.execPath, ['contract/dist/index.js', ...args], {
         env,
         encoding: 'utf8',
         timeout: 60_000
@@ -249,7 +249,7 @@ describe('npm run contract', () => {
     const seen = portal.requests.length
     const run = await promisify(execFile)(
       process.execPath,
-      ['dist/contract/index.js', '--portal-url', portal.url, '--folder-id', String(home)],
+      ['contract/dist/index.js', '--portal-url', portal.url, '--folder-id', String(home)],
       {
         env: { PATH: process.env.PATH, DOCSPACE_API_KEY: portal.adminKey },
         encoding: 'utf8',

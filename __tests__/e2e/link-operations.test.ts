@@ -1,17 +1,10 @@
 // The committed bundle, run as the GitHub runner runs it: inputs as INPUT_* variables, outputs read back
 // from GITHUB_OUTPUT, the job summary from GITHUB_STEP_SUMMARY. `npm test` checks dist/ matches the source.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
 import { runAction } from '../../scripts/run-action.mjs'
+import { useEmulator } from '../helpers/fixtures.js'
 
-let emulator: Emulator
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
+const emulator = useEmulator()
 
 function connection(): Record<string, string> {
   return { 'portal-url': emulator.url, 'api-key': emulator.adminKey }

@@ -1,10 +1,11 @@
 // The emulator's fault injection, observed on the wire with a bare HTTP client: what each fault sends (or
 // does not send), whether the request took effect, and how faults are matched, counted and configured.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import http from 'node:http'
 import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { runCli } from '../../emulator/cli.js'
 import { FaultSpecError, LOGIN_PAGE, parseFaults } from '../../emulator/faults.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 interface RawResult {
   status?: number
@@ -74,13 +75,7 @@ function raw(
   })
 }
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
+const emulator = useEmulator()
 afterEach(() => {
   emulator.faults.reset()
 })

@@ -19,7 +19,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const examples = exampleFiles()
+// The repository's own workflows are held to the same linters as the examples.
+const examples = [...exampleFiles(), ...exampleFiles('.github/workflows')]
 
 // actionlint also reads the expressions: contexts, `steps.*` references, cron syntax and permission
 // scopes, which a schema cannot check.

@@ -19,7 +19,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true })
 })
 
-const examples = exampleFiles()
+// The repository's own workflows are held to the same linters as the examples.
+const examples = [...exampleFiles(), ...exampleFiles('.github/workflows')]
 
 // action-validator checks each workflow against the SchemaStore JSON schema of workflow files.
 describe('action-validator', () => {

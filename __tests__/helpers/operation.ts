@@ -3,9 +3,10 @@ import { getInputs } from '../../src/inputs.js'
 import { DocSpaceClient } from '../../src/docspace/client.js'
 import { silentLogger, type Logger } from '../../src/log.js'
 import { runOperation } from '../../src/operations/index.js'
-import type { OperationResult } from '../../src/operations/result.js'
-import type { OperationContext } from '../../src/operations/context.js'
+import type { OperationResult } from '../../src/result.js'
+import type { OperationContext } from '../../src/context.js'
 import { inputEnv } from '../../scripts/run-action.mjs'
+import { testClock, type TestClock } from './clock.js'
 
 export interface EmulatorLike {
   url: string
@@ -15,12 +16,18 @@ export interface EmulatorLike {
 export async function runWith(
   emulator: EmulatorLike,
   inputs: Record<string, string | number | boolean | undefined>,
-  options: { log?: Logger; now?: () => Date; pacing?: OperationContext['pacing'] } = {}
+  options: {
+    log?: Logger
+    now?: () => Date
+    clock?: TestClock
+    pacing?: OperationContext['pacing']
+  } = {}
 ): Promise<OperationResult> {
   const env = inputEnv({ 'portal-url': emulator.url, 'api-key': emulator.adminKey, ...inputs })
   const request = getInputs(env, options.now ? options.now() : new Date())
   const log = options.log ?? silentLogger
-  const client = new DocSpaceClient(request.connection, log)
+  const clock = options.clock ?? testClock()
+  const client = new DocSpaceClient(request.connection, log, { sleep: clock.sleep, now: clock.now })
   return runOperation(request, {
     client,
     log,

@@ -5,19 +5,14 @@ import type { FileRecord, LinkRecord } from '../../emulator/state.js'
 import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
 import { runWith, recordingLog } from '../helpers/operation.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
 const AUDIT_PATH = '/api/2.0/security/audit/events/filter'
 
-let emu: Emulator
+const emu = useEmulator()
 
-beforeAll(async () => {
-  emu = await startEmulator()
-})
-afterAll(async () => {
-  await emu.close()
-})
 afterEach(() => {
   configureAudit(emu, { auditOption: true })
 })

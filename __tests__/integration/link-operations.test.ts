@@ -1,17 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
 import { decodeTitle } from '../../src/links/title-tag.js'
 import { runWith } from '../helpers/operation.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
-let emulator: Emulator
+const emulator = useEmulator()
 const DAY = 24 * 60 * 60 * 1000
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
 
 function newFile(title = 'app.zip') {
   const folder = emulator.addFolder({ title: `f-${Math.random()}` })

@@ -5,6 +5,7 @@ import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js
 import { encodeTitle } from '../../src/links/title-tag.js'
 import { renderSummary } from '../../src/summary.js'
 import { runWith, recordingLog } from '../helpers/operation.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const HOUR = 3600_000
 const DAY = 24 * HOUR
@@ -55,15 +56,9 @@ function helpers(get: () => Emulator) {
 }
 
 describe('sweep', () => {
-  let emu: Emulator
+  const emu = useEmulator()
   const h = helpers(() => emu)
 
-  beforeAll(async () => {
-    emu = await startEmulator()
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
   afterEach(() => {
     configureAudit(emu, { auditOption: true })
   })

@@ -19,7 +19,7 @@ import { SECTION_START } from '../../src/github/release-notes.js'
 import type { Logger } from '../../src/log.js'
 import { decodeTitle } from '../../src/links/title-tag.js'
 import { runUpload, type UploadedLink } from '../../src/operations/upload.js'
-import type { OperationResult } from '../../src/operations/result.js'
+import type { OperationResult } from '../../src/result.js'
 import { inputEnv } from '../../scripts/run-action.mjs'
 import { startFakeGitHub, type FakeGitHub } from './upload-fake-github.js'
 

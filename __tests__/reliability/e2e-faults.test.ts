@@ -2,30 +2,24 @@
 // this process or against the bundled emulator started with EMULATOR_FAULTS, the way a workflow would.
 // What is checked is what a workflow sees: the exit code, the `::warning::`/`::error::` commands, the
 // outputs and the job summary, and what the portal ended up holding.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { displayTitle } from '../../src/links/title-tag.js'
 import { runAction } from '../../scripts/run-action.mjs'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const EMULATOR_BUNDLE = join(
   dirname(fileURLToPath(import.meta.url)),
   '..',
   '..',
-  'dist',
   'emulator',
+  'dist',
   'index.js'
 )
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
+const emulator = useEmulator()
 
 function newFile() {
   const folder = emulator.addFolder({ title: `e2e-faults-${Math.random()}` })

@@ -8,9 +8,10 @@ import { DocSpaceClient } from '../../src/docspace/client.js'
 import type { GitHubRun } from '../../src/github/event.js'
 import { getInputs } from '../../src/inputs.js'
 import type { Logger } from '../../src/log.js'
-import type { OperationResult } from '../../src/operations/result.js'
+import type { OperationResult } from '../../src/result.js'
 import { runUpload } from '../../src/operations/upload.js'
 import { inputEnv } from '../../scripts/run-action.mjs'
+import { testClock, type TestClock } from '../helpers/clock.js'
 import { runWith } from '../helpers/operation.js'
 
 export type Inputs = Record<string, string | number | boolean | undefined>
@@ -42,6 +43,8 @@ export interface Outcome {
   message: string
   thrown?: unknown
   log: LogLine[]
+  /** The waits the client asked for between attempts (they passed at once). */
+  waits: number[]
 }
 
 /** Where `upload` runs: a workspace and the run's GitHub context, with small sizes for the chunked path. */
@@ -61,7 +64,8 @@ function messageOf(error: unknown): string {
 export async function attempt(
   emulator: Emulator,
   inputs: Inputs,
-  upload?: UploadSite
+  upload?: UploadSite,
+  clock: TestClock = testClock()
 ): Promise<Outcome> {
   const log = recordingLogger()
   try {
@@ -69,19 +73,34 @@ export async function attempt(
     if (upload) {
       const env = inputEnv({ 'portal-url': emulator.url, 'api-key': emulator.adminKey, ...inputs })
       const request = getInputs(env)
-      const client = new DocSpaceClient(request.connection, log)
+      const client = new DocSpaceClient(request.connection, log, {
+        sleep: clock.sleep,
+        now: clock.now
+      })
       result = await runUpload(
         request,
         { client, log, now: () => new Date() },
         { github: NO_RELEASE, ...upload }
       )
     } else {
-      result = await runWith(emulator, inputs, { log })
+      result = await runWith(emulator, inputs, { log, clock })
     }
     const failures = result.failures ?? []
-    return { ok: failures.length === 0, result, message: failures.join('; '), log: log.lines }
+    return {
+      ok: failures.length === 0,
+      result,
+      message: failures.join('; '),
+      log: log.lines,
+      waits: clock.waits
+    }
   } catch (error) {
-    return { ok: false, message: messageOf(error), thrown: error, log: log.lines }
+    return {
+      ok: false,
+      message: messageOf(error),
+      thrown: error,
+      log: log.lines,
+      waits: clock.waits
+    }
   }
 }
 

@@ -3,26 +3,21 @@
 // keep (stdout, stderr, the output file and the job summary) is searched for the API key, the auth token,
 // every link password and every link's share token. The only place a secret may appear is the runner's
 // own `::add-mask::` command, which must come before anything else is printed.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import type { Emulator } from '../../emulator/server.js'
-import { startEmulator } from '../../emulator/server.js'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import type { FaultSpec } from '../../emulator/faults.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
 import { runAction, type ActionRun } from '../../scripts/run-action.mjs'
 import { scratchWorkspace, workspaceFiles, type Inputs } from './harness.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const DAY = 24 * 3600_000
 const LINK_PASSWORD = 'Lp-Secret-4821'
 const EXISTING_PASSWORD = 'Ex-Secret-7733'
 const MASK = '::add-mask::'
 
-let emulator: Emulator
+const emulator = useEmulator()
 const workspace = scratchWorkspace()
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
+afterAll(() => {
   workspace.remove()
 })
 

@@ -2,23 +2,20 @@
 // seconds and as a date), a dropped create leaves exactly one link, a portal that stops answering cannot
 // hang the step, a refused connection is waited out, max-retries bounds the attempts, and a dry run never
 // writes, whatever the operation.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, describe, expect, it } from '@jest/globals'
 import net from 'node:net'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
 import { displayTitle } from '../../src/links/title-tag.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
 import { attempt, requestsTo, scratchWorkspace, workspaceFiles, type Outcome } from './harness.js'
 import { FAST } from './matrix.js'
+import { testClock } from '../helpers/clock.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const DAY = 24 * 3600_000
 
-let emulator: Emulator
+const emulator = useEmulator()
 const workspace = scratchWorkspace()
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
+afterAll(() => {
   workspace.remove()
 })
 
@@ -47,10 +44,9 @@ describe('Retry-After', () => {
       operation: 'list-links',
       'file-id': file.id
     })
-    await settle()
     expect(outcome.ok).toBe(true)
-    const [first, second] = startTimes('GET', path)
-    expect(second - first).toBeGreaterThanOrEqual(950)
+    expect(startTimes('GET', path)).toHaveLength(2)
+    expect(outcome.waits).toEqual([1000])
     expect(outcome.log).toContainEqual({
       level: 'warning',
       message: `GET ${path}: HTTP 429, retrying in 1.0 s (attempt 2 of 3)`
@@ -68,11 +64,12 @@ describe('Retry-After', () => {
       operation: 'list-links',
       'file-id': file.id
     })
-    await settle()
     expect(outcome.ok).toBe(true)
-    const [first, second] = startTimes('GET', path)
-    expect(second).toBeGreaterThanOrEqual(Math.floor(until.getTime() / 1000) * 1000 - 50)
-    expect(second - first).toBeLessThan(2500)
+    expect(startTimes('GET', path)).toHaveLength(2)
+    // Waited until the date (whole seconds: one to two seconds from the first attempt), not a backoff.
+    expect(outcome.waits).toHaveLength(1)
+    expect(outcome.waits[0]).toBeGreaterThan(900)
+    expect(outcome.waits[0]).toBeLessThanOrEqual(2000)
     const warning = outcome.log.find((l) => l.level === 'warning')?.message ?? ''
     // At most the two seconds asked for, shown to one decimal: 2.0 when the date is read within 50 ms.
     expect(warning).toMatch(/HTTP 429, retrying in ([01]\.\d|2\.0) s \(attempt 2 of 3\)/)
@@ -320,16 +317,25 @@ describe('a refused connection', () => {
     await new Promise<void>((resolve) => forwarder.listen(0, '127.0.0.1', resolve))
     const port = (forwarder.address() as net.AddressInfo).port
     await new Promise<void>((resolve) => forwarder.close(() => resolve()))
-    const reopen = setTimeout(() => forwarder.listen(port, '127.0.0.1'), 200)
+    // The portal comes back while the action waits after the second refusal.
+    const clock = testClock(async () => {
+      if (clock.waits.length === 2)
+        await new Promise<void>((resolve) => forwarder.listen(port, '127.0.0.1', resolve))
+    })
     try {
-      const outcome = await attempt(emulator, {
-        ...FAST,
-        'max-retries': 8,
-        'portal-url': `http://127.0.0.1:${port}`,
-        operation: 'create-link',
-        'file-id': file.id,
-        title: 'Nightly'
-      })
+      const outcome = await attempt(
+        emulator,
+        {
+          ...FAST,
+          'max-retries': 8,
+          'portal-url': `http://127.0.0.1:${port}`,
+          operation: 'create-link',
+          'file-id': file.id,
+          title: 'Nightly'
+        },
+        undefined,
+        clock
+      )
       expect(outcome.message).toBe('')
       expect(emulator.state.links('file', file.id)).toHaveLength(1)
       expect(
@@ -342,7 +348,6 @@ describe('a refused connection', () => {
         )
       ).toBe(true)
     } finally {
-      clearTimeout(reopen)
       for (const s of sockets) s.destroy()
       await new Promise<void>((resolve) => forwarder.close(() => resolve()))
     }

@@ -1,18 +1,12 @@
 // Redirects and credentials: whatever the redirect status and whichever credential the run uses, nothing
 // is sent to another origin; a redirect within the portal is followed for a read and refused for a write
 // it would turn into something else.
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
 import { attempt, requestsTo } from './harness.js'
 import { FAST } from './matrix.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
-let emulator: Emulator
-beforeAll(async () => {
-  emulator = await startEmulator()
-})
-afterAll(async () => {
-  await emulator.close()
-})
+const emulator = useEmulator()
 
 function newFile() {
   const folder = emulator.addFolder({ title: `transport-${Math.random()}` })

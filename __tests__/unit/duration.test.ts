@@ -9,7 +9,7 @@ import {
   formatDuration,
   looksLikeDuration,
   parseDuration
-} from '../../src/inputs/duration.js'
+} from '../../src/time/duration.js'
 
 describe('parseDuration', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, it, expect } from '@jest/globals'
 import fc from 'fast-check'
-import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../../src/inputs/duration.js'
+import { DAY_MS, HOUR_MS, MINUTE_MS, WEEK_MS } from '../../src/time/duration.js'
 import { MAX_LINK_LIFETIME_YEARS, parseExpiration } from '../../src/inputs/expiration.js'
-import { addYearsUtc, isoDay } from '../../src/inputs/iso-date.js'
+import { addYearsUtc, isoDay } from '../../src/time/iso-date.js'
 
 const NOW = new Date('2026-11-23T10:00:00.000Z')
 

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
 import {
   EXPIRY_WARNED_OPERATIONS,
   expiringSoon,
   formatTimeLeft,
   warnExpiringSoon
 } from '../../src/links/expiry-warnings.js'
-import type { LinkAction } from '../../src/operations/result.js'
+import type { LinkAction } from '../../src/result.js'
 import { runWith } from '../helpers/operation.js'
+import { useEmulator } from '../helpers/fixtures.js'
 
 const NOW = new Date('2026-11-23T10:00:00Z')
 const HOUR = 60 * 60 * 1000
@@ -80,14 +80,7 @@ describe('warnExpiringSoon', () => {
 })
 
 describe('expiry warnings on links read from a portal', () => {
-  let emulator: Emulator
-
-  beforeAll(async () => {
-    emulator = await startEmulator()
-  })
-  afterAll(async () => {
-    await emulator.close()
-  })
+  const emulator = useEmulator()
 
   it('warn about the link that expires in hours and not the others', async () => {
     const folder = emulator.addFolder({ title: 'Warnings' })

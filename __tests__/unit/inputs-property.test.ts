@@ -151,7 +151,8 @@ describe('getInputs on random inputs', () => {
         } else {
           accepted++
           expect(OPERATIONS).toContain(result.operation)
-          expect(result.targets.length).toBeGreaterThan(0)
+          // check-portal alone may run without a target: it then reports the portal and the key only.
+          if (result.operation !== 'check-portal') expect(result.targets.length).toBeGreaterThan(0)
         }
       }),
       { numRuns: 3000 }

@@ -90,7 +90,8 @@ describe('defaults', () => {
         createLinks: true,
         releaseNotes: false,
         followSymlinks: false
-      }
+      },
+      runner: { workspace: process.cwd(), github: {} }
     })
     const link = run().link
     for (const key of [
@@ -785,5 +786,29 @@ describe('InputError', () => {
     const error = failure({ 'max-downloads': `${'9'.repeat(30)}\nabc${'z'.repeat(100)}` })
     expect(error.message).toContain(`(got \`${'9'.repeat(30)}\\nabc${'z'.repeat(6)}…\`)`)
     expect(error.message).not.toContain('z'.repeat(7))
+  })
+})
+
+describe('runner environment', () => {
+  it('is read with the inputs: the workspace and the variables that describe the event', () => {
+    const request = run(
+      {},
+      {
+        GITHUB_WORKSPACE: '/home/runner/work/app/app',
+        GITHUB_EVENT_NAME: 'release',
+        GITHUB_EVENT_PATH: '/home/runner/work/_temp/event.json',
+        GITHUB_REPOSITORY: 'octo/app',
+        GITHUB_TOKEN: 'not-copied',
+        HOME: '/home/runner'
+      }
+    )
+    expect(request.runner).toEqual({
+      workspace: '/home/runner/work/app/app',
+      github: {
+        GITHUB_EVENT_NAME: 'release',
+        GITHUB_EVENT_PATH: '/home/runner/work/_temp/event.json',
+        GITHUB_REPOSITORY: 'octo/app'
+      }
+    })
   })
 })

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import fc from 'fast-check'
-import { daysInMonth, isoDay, isoSeconds, parseIso, utcDate } from '../../src/inputs/iso-date.js'
+import { daysInMonth, isoDay, isoSeconds, parseIso, utcDate } from '../../src/time/iso-date.js'
 import { inputError, showValue } from '../../src/inputs/input-error.js'
 
 describe('parseIso', () => {

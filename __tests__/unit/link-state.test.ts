@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import type { ActionRequest, Target } from '../../src/request.js'
 import type { FileShareDto } from '../../src/docspace/types.js'
 import { linkRequestBody, linkStateOf, revokeRequestBody } from '../../src/links/link-state.js'
-import { mergeLinkState } from '../../src/operations/update-link.js'
+import { mergeLinkState } from '../../src/links/change-link.js'
 import { decodeTitle } from '../../src/links/title-tag.js'
 
 const now = new Date('2026-11-23T10:00:00Z')

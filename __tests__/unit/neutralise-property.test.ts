@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, jest } from '@jest/globals
 import fc from 'fast-check'
 import { blankShareLink } from '../../src/links/share-link.js'
 import { actionsLogger } from '../../src/log.js'
-import type { OperationResult, OutputLink } from '../../src/operations/result.js'
+import type { OperationResult, OutputLink } from '../../src/result.js'
 import { renderSummary } from '../../src/summary.js'
 
 const PIECES = [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { makeScrub } from '../../src/docspace/http-scrub.js'
+import { makeScrub } from '../../src/scrub.js'
 
 const KEY = 'sk-Ab/c d#e?f"g\\h+Zé'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { renderSummary } from '../../src/summary.js'
 import { outputsOf } from '../../src/outputs.js'
-import type { OperationResult } from '../../src/operations/result.js'
+import type { OperationResult } from '../../src/result.js'
 
 const checked: OperationResult = {
   operation: 'check-portal',

@@ -2,7 +2,7 @@ import { blankShareLink } from '../../src/links/share-link.js'
 import { describe, expect, it } from '@jest/globals'
 import { escapeHtml, MAX_SUMMARY_BYTES, renderSummary } from '../../src/summary.js'
 import { outputsOf } from '../../src/outputs.js'
-import type { OperationResult, OutputLink } from '../../src/operations/result.js'
+import type { OperationResult, OutputLink } from '../../src/result.js'
 
 function link(overrides: Partial<OutputLink> = {}): OutputLink {
   return {

@@ -5,7 +5,7 @@
 // and events are kept once by id, since offset pages shift as new events arrive. Each page costs one
 // request whoever the downloads are of, so the window is read only while it is cheaper than one query
 // per file; past that bound the counts come from per-file queries instead.
-import { isoUtc } from '../links/share-link.js'
+import { isoUtc } from '../time/iso-date.js'
 import type { DocSpaceClient } from './client.js'
 import {
   ACTION_TYPE_DOWNLOAD,

@@ -6,7 +6,7 @@
 // 5062): never match on it. A portal whose plan lacks the Audit option ignores every parameter and
 // answers the last 20 events, which is detected rather than counted.
 
-import { isoUtc } from '../links/share-link.js'
+import { isoUtc } from '../time/iso-date.js'
 import type { DocSpaceClient } from './client.js'
 import { DocSpaceError } from './errors.js'
 import type { AuditEventDto } from './types.js'

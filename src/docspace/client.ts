@@ -6,7 +6,7 @@ import type { Logger } from '../log.js'
 import { silentLogger } from '../log.js'
 import type { Envelope } from './types.js'
 import { DocSpaceError } from './errors.js'
-import { makeScrub, secretsInBody, type Scrub } from './http-scrub.js'
+import { makeScrub, secretsInBody, type Scrub } from '../scrub.js'
 import { scrubSecrets } from '../secrets.js'
 import {
   backoffMs,

@@ -3,7 +3,7 @@ import { maskSecret } from '../secrets.js'
 import type { DocSpaceClient } from './client.js'
 import { DocSpaceError } from './errors.js'
 import type { FileShareDto, LinkRequestBody } from './types.js'
-import { sharedLinkOf } from '../links/share-link.js'
+import { sharedLinkOf } from './shared-link.js'
 import { readPages } from './paging.js'
 import { checkShareEntry, entryProblem, listAt } from './shapes.js'
 

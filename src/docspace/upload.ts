@@ -6,6 +6,7 @@ import { listFolder } from './entries.js'
 import { DocSpaceError } from './errors.js'
 import type { FileDto } from './types.js'
 import { sameStoredTitle, storedTitle } from './stored-title.js'
+import { messageOf } from '../text.js'
 
 // Uploads to a DocSpace folder: the simple multipart upload for small files, the chunked upload session
 // for the rest. Every body is streamed from disk, so memory does not grow with the file size.
@@ -131,10 +132,6 @@ export function multipartFile(
     },
     open: (onBytes = () => undefined) => Readable.from(parts(onBytes), { objectMode: false })
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 function failed(file: LocalFile, error: unknown): Error {

@@ -1,4 +1,4 @@
-import { HOUR_MS, parseDuration } from './duration.js'
+import { HOUR_MS, parseDuration } from '../time/duration.js'
 import { inputError, parseInput } from './input-error.js'
 import { parseWholeNumber, readInput } from './read.js'
 

@@ -1,5 +1,5 @@
-import { DAY_MS, looksLikeDuration, parseDuration } from './duration.js'
-import { addYearsUtc, isoDay, parseIso, utcDate } from './iso-date.js'
+import { DAY_MS, looksLikeDuration, parseDuration } from '../time/duration.js'
+import { addYearsUtc, isoDay, parseIso, utcDate } from '../time/iso-date.js'
 
 /** The server refuses an expiration further ahead than this (400). */
 export const MAX_LINK_LIFETIME_YEARS = 10

@@ -1,5 +1,5 @@
 import type { Logger } from '../log.js'
-import type { LinkAction, OutputLink } from '../operations/result.js'
+import type { LinkAction, OutputLink } from '../result.js'
 import type { Operation } from '../request.js'
 
 /** Links that stop working within this long are worth an annotation on the run. */

@@ -1,7 +1,7 @@
 // The pure decision of enforce-limits and sweep: given a link, its download count, the policy and the
 // time, revoke or keep it, and say why. No I/O here, so every rule can be tested on its own.
 
-import { DAY_MS, formatDuration } from '../inputs/duration.js'
+import { DAY_MS, formatDuration } from '../time/duration.js'
 import type { ShareLink } from './share-link.js'
 
 export interface LimitPolicy {

@@ -1,6 +1,11 @@
 import type { FileShareDto, SharedLinkDto } from '../docspace/types.js'
+import { sharedLinkOf } from '../docspace/shared-link.js'
+import { isoUtc } from '../time/iso-date.js'
 import { accessName } from './access.js'
 import { decodeTitle, hasExactTag } from './title-tag.js'
+
+// Kept importable from here, where the links are read.
+export { isoUtc, sharedLinkOf }
 
 /** A link as this action outputs it: no password, no token, the title without the action's tag. */
 export interface ShareLink {
@@ -39,15 +44,6 @@ export function blankShareLink(title = ''): ShareLink {
     maxDownloads: null,
     createdAt: ''
   }
-}
-
-/** ISO 8601 in UTC without milliseconds when they are zero: `2026-12-31T23:59:59Z`. */
-export function isoUtc(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z')
-}
-
-export function sharedLinkOf(dto: FileShareDto): SharedLinkDto | undefined {
-  return dto.sharedLink ?? dto.sharedTo
 }
 
 /** The link's expiry as a moment; undefined when it never expires (or what came is no date at all). */

@@ -1,4 +1,4 @@
-import { isoSeconds, parseIso } from '../inputs/iso-date.js'
+import { isoSeconds, parseIso } from '../time/iso-date.js'
 
 // DocSpace stores no download limit and no creation time for a link, so the action keeps both in the
 // link's title, as a tag at its end:

@@ -18,8 +18,8 @@ import { sharedLinkOf } from '../links/share-link.js'
 import { auditProblem, checkRequirements, type PortalFacts } from '../links/portal-requirements.js'
 import { canManageLinks } from '../links/share-rights.js'
 import { targetCapabilities, type TargetCapabilities } from '../links/target-capabilities.js'
-import type { OperationContext } from './context.js'
-import type { OperationResult, SummaryTable } from './result.js'
+import type { OperationContext } from '../context.js'
+import type { OperationResult, SummaryTable } from '../result.js'
 
 type Read<T> = { value: T } | { error: string }
 

@@ -2,8 +2,8 @@ import type { ActionRequest } from '../request.js'
 import { describeTarget } from '../docspace/links.js'
 import { listManagedLinks } from '../links/share-rights.js'
 import { toShareLink } from '../links/share-link.js'
-import type { OperationContext } from './context.js'
-import type { OperationResult } from './result.js'
+import type { OperationContext } from '../context.js'
+import type { OperationResult } from '../result.js'
 
 export async function listTargetLinks(
   request: ActionRequest,

@@ -7,9 +7,9 @@ import { revokeKept, revokeRequestBody } from '../links/link-state.js'
 import { requireShareRights } from '../links/share-rights.js'
 import { REVOKE_DROPPED } from '../links/verify-link.js'
 import { sharedLinkOf, toShareLink } from '../links/share-link.js'
-import type { OperationContext } from './context.js'
-import type { OperationResult } from './result.js'
-import { linkSelector, selectLink } from './update-link.js'
+import type { OperationContext } from '../context.js'
+import type { OperationResult } from '../result.js'
+import { linkSelector, selectLink } from '../links/change-link.js'
 
 /** Deletes the link for real (access 0 on its id). A link that is not there is reported, not an error. */
 export async function revokeLink(

@@ -26,7 +26,7 @@ import {
 } from '../docspace/portal-version.js'
 import type { Logger } from '../log.js'
 import { DEFAULT_PACING, RequestGovernor, type PacingSettings } from '../pacing.js'
-import type { OperationContext } from './context.js'
+import type { OperationContext } from '../context.js'
 import {
   enforceOnEntry,
   limitPolicyOf,
@@ -34,17 +34,14 @@ import {
   type EnforceSettings,
   type EntryCheck,
   type EntryOutcome
-} from './enforce-limits.js'
-import type { OperationResult, OutputLink, SweepCounts } from './result.js'
+} from '../links/enforce.js'
+import type { OperationResult, OutputLink, SweepCounts } from '../result.js'
+import { messageOf } from '../text.js'
 
 /** Folders deeper than this below a swept folder are not descended into (full walk). */
 const MAX_DEPTH = 32
 /** A long sweep says where it is at least this often. */
 const PROGRESS_INTERVAL_MS = 10_000
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
 
 // "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
 function failureOf(label: string, error: unknown): string {

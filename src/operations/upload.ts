@@ -20,9 +20,10 @@ import {
 import { previewShareLink } from '../links/link-state.js'
 import { blankShareLink, type ShareLink } from '../links/share-link.js'
 import { checkPatternInside, confinedFile } from '../workspace.js'
-import type { OperationContext } from './context.js'
-import { createLink, requestedLinkState } from './create-link.js'
-import type { LinkAction, OperationResult, OutputLink } from './result.js'
+import type { OperationContext } from '../context.js'
+import { createLink, requestedLinkState } from '../links/create-link.js'
+import type { LinkAction, OperationResult, OutputLink } from '../result.js'
+import { messageOf, plural } from '../text.js'
 
 const MiB = 1024 * 1024
 /** Files above this size log their progress. */
@@ -55,8 +56,8 @@ export async function upload(
   context: OperationContext
 ): Promise<OperationResult> {
   return runUpload(request, context, {
-    workspace: process.env.GITHUB_WORKSPACE || process.cwd(),
-    github: await loadGitHubRun()
+    workspace: request.runner.workspace,
+    github: await loadGitHubRun(request.runner.github)
   })
 }
 
@@ -226,14 +227,6 @@ function linkedEntry(
   version?: number
 ): UploadedLink {
   return { ...link, linkId: link.id, action, file: file.name, fileId, size: file.size, version }
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 async function dryRun(

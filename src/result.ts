@@ -1,5 +1,5 @@
-import type { Operation } from '../request.js'
-import type { ShareLink } from '../links/share-link.js'
+import type { Operation } from './request.js'
+import type { ShareLink } from './links/share-link.js'
 
 /** What an operation did with one link, as the `action` field of the `links` output. */
 export type LinkAction =

@@ -102,6 +102,11 @@ export function parseIso(value: string): IsoValue | undefined {
 }
 
 /** `2026-11-23T10:00:00Z`: ISO 8601 in UTC, whole seconds. */
+/** ISO 8601 in UTC without milliseconds when they are zero: `2026-12-31T23:59:59Z`. */
+export function isoUtc(date: Date): string {
+  return date.toISOString().replace('.000Z', 'Z')
+}
+
 export function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z')
 }

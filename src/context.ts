@@ -1,6 +1,6 @@
-import type { DocSpaceClient } from '../docspace/client.js'
-import type { Logger } from '../log.js'
-import type { PacingSettings } from '../pacing.js'
+import type { DocSpaceClient } from './docspace/client.js'
+import type { Logger } from './log.js'
+import type { PacingSettings } from './pacing.js'
 
 export interface OperationContext {
   client: DocSpaceClient
