@@ -1300,7 +1300,7 @@ async function enforceLimits(request, context) {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 6246:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1419,123 +1419,10 @@ async function settleEach(items, limit, work) {
 
 // EXTERNAL MODULE: ./src/docspace/audit.ts
 var audit = __webpack_require__(7783);
-// EXTERNAL MODULE: ./src/time/iso-date.ts
-var iso_date = __webpack_require__(153);
-;// CONCATENATED MODULE: ./src/docspace/audit-window.ts
-// Download counts for many files from one windowed audit query. Without `target`, the filter
-// `moduleType=1&actionType=12&from=..&to=..` returns the file downloads of every file in the window
-// (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062), newest first, in pages of
-// 100, with no total: the last page is the one shorter than asked. `to` is frozen at the sweep's start
-// and events are kept once by id, since offset pages shift as new events arrive. Each page costs one
-// request whoever the downloads are of, so the window is read only while it is cheaper than one query
-// per file; past that bound the counts come from per-file queries instead.
-
-
-const PAGE_SIZE = 100;
-const MODULE_FILES = 1;
-/**
- * Reads every file download between `from` and `to`, at most `maxPages` pages. `read: false` when the
- * window holds more than that (per-file queries are then cheaper) or the trail cannot count. Throws
- * AuditAccessError when the key may not read the audit trail.
- */
-async function readDownloadWindow(client, window) {
-    const byFile = new Map();
-    const seen = new Set();
-    let firstIds;
-    for (let page = 0; page < window.maxPages; page++) {
-        const batch = await (0,audit/* auditPage */.ns)(client, {
-            moduleType: MODULE_FILES,
-            actionType: audit/* ACTION_TYPE_DOWNLOAD */.n1,
-            from: window.from ? (0,iso_date/* isoUtc */.u8)(window.from) : undefined,
-            to: (0,iso_date/* isoUtc */.u8)(window.to),
-            startIndex: page * PAGE_SIZE,
-            count: PAGE_SIZE
-        });
-        if (batch === 'not-in-plan') {
-            return { read: false, pages: page + 1, uncounted: audit/* AUDIT_NOT_IN_PLAN_MESSAGE */.Oz };
-        }
-        // Anything but a file download, or the same 20 events again, means the filter was ignored.
-        const ignored = batch.some((e) => e.actionId === undefined ||
-            !audit/* DOWNLOAD_ACTION_IDS */.ZW.has(e.actionId) ||
-            (e.actionType !== undefined && e.actionType !== audit/* ACTION_TYPE_DOWNLOAD */.n1)) ||
-            (page === 1 &&
-                firstIds?.length === audit/* UNFILTERED_PAGE */.Xf &&
-                batch.length === audit/* UNFILTERED_PAGE */.Xf &&
-                batch.every((e, i) => e.id === firstIds?.[i]));
-        if (ignored)
-            return { read: false, pages: page + 1, uncounted: audit/* AUDIT_IGNORED_MESSAGE */.Xz };
-        if (page === 0)
-            firstIds = batch.map((e) => e.id);
-        for (const event of batch) {
-            if (seen.has(event.id))
-                continue;
-            seen.add(event.id);
-            const at = event.date ? new Date(event.date) : new Date(NaN);
-            if (window.from && at.getTime() < window.from.getTime())
-                continue;
-            if (at.getTime() > window.to.getTime())
-                continue;
-            // The target is the file id, exactly; a bulk download writes one event per file.
-            for (const target of event.target ?? []) {
-                if (!/^\d+$/.test(target))
-                    continue;
-                const id = Number(target);
-                const list = byFile.get(id) ?? [];
-                list.push({ id: event.id, at });
-                byFile.set(id, list);
-            }
-        }
-        // A page of exactly 20 may be the unfiltered answer: the next page tells.
-        if (batch.length < PAGE_SIZE && !(page === 0 && batch.length === audit/* UNFILTERED_PAGE */.Xf)) {
-            return { read: true, from: window.from, to: window.to, byFile, pages: page + 1 };
-        }
-    }
-    return { read: false, pages: window.maxPages };
-}
-/**
- * A DownloadCounter that answers from a window read beforehand when the window covers the moment asked
- * for, and queries the file's own trail otherwise.
- */
-class WindowedCounter extends audit/* DownloadCounter */.lN {
-    window;
-    refusal;
-    failure;
-    constructor(client, window, refusal, 
-    /** The window's read failed: every count fails with that error. */
-    failure) {
-        super(client);
-        this.window = window;
-        this.refusal = refusal;
-        this.failure = failure;
-    }
-    async file(fileId, since) {
-        if (this.refusal)
-            throw this.refusal;
-        if (this.failure !== undefined)
-            throw this.failure;
-        const w = this.window;
-        if (w && !w.read && w.uncounted)
-            return { counted: false, reason: w.uncounted };
-        if (w?.read && (w.from === undefined || (since && since.getTime() >= w.from.getTime()))) {
-            const events = (w.byFile.get(fileId) ?? []).filter((e) => !since || !(e.at.getTime() < since.getTime()));
-            return { counted: true, events, truncated: false };
-        }
-        return super.file(fileId, since);
-    }
-}
-
-// EXTERNAL MODULE: ./src/docspace/entries.ts
-var entries = __webpack_require__(4532);
-// EXTERNAL MODULE: ./src/docspace/errors.ts
-var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var links = __webpack_require__(2713);
-// EXTERNAL MODULE: ./src/links/share-rights.ts
-var share_rights = __webpack_require__(5356);
-// EXTERNAL MODULE: ./src/docspace/listing.ts
-var listing = __webpack_require__(752);
-// EXTERNAL MODULE: ./src/docspace/portal-version.ts
-var portal_version = __webpack_require__(8125);
+// EXTERNAL MODULE: ./src/docspace/errors.ts
+var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/rate-limit.ts
 var rate_limit = __webpack_require__(474);
 ;// CONCATENATED MODULE: ./src/pacing.ts
@@ -1765,31 +1652,331 @@ class RequestGovernor {
 
 // EXTERNAL MODULE: ./src/links/enforce.ts + 1 modules
 var enforce = __webpack_require__(3634);
+// EXTERNAL MODULE: ./src/time/iso-date.ts
+var iso_date = __webpack_require__(153);
+;// CONCATENATED MODULE: ./src/docspace/audit-window.ts
+// Download counts for many files from one windowed audit query. Without `target`, the filter
+// `moduleType=1&actionType=12&from=..&to=..` returns the file downloads of every file in the window
+// (FileDownloaded 5009, FileDownloadedAs 5010, FileRevisionDownloaded 5062), newest first, in pages of
+// 100, with no total: the last page is the one shorter than asked. `to` is frozen at the sweep's start
+// and events are kept once by id, since offset pages shift as new events arrive. Each page costs one
+// request whoever the downloads are of, so the window is read only while it is cheaper than one query
+// per file; past that bound the counts come from per-file queries instead.
+
+
+const PAGE_SIZE = 100;
+const MODULE_FILES = 1;
+/**
+ * Reads every file download between `from` and `to`, at most `maxPages` pages. `read: false` when the
+ * window holds more than that (per-file queries are then cheaper) or the trail cannot count. Throws
+ * AuditAccessError when the key may not read the audit trail.
+ */
+async function readDownloadWindow(client, window) {
+    const byFile = new Map();
+    const seen = new Set();
+    let firstIds;
+    for (let page = 0; page < window.maxPages; page++) {
+        const batch = await (0,audit/* auditPage */.ns)(client, {
+            moduleType: MODULE_FILES,
+            actionType: audit/* ACTION_TYPE_DOWNLOAD */.n1,
+            from: window.from ? (0,iso_date/* isoUtc */.u8)(window.from) : undefined,
+            to: (0,iso_date/* isoUtc */.u8)(window.to),
+            startIndex: page * PAGE_SIZE,
+            count: PAGE_SIZE
+        });
+        if (batch === 'not-in-plan') {
+            return { read: false, pages: page + 1, uncounted: audit/* AUDIT_NOT_IN_PLAN_MESSAGE */.Oz };
+        }
+        // Anything but a file download, or the same 20 events again, means the filter was ignored.
+        const ignored = batch.some((e) => e.actionId === undefined ||
+            !audit/* DOWNLOAD_ACTION_IDS */.ZW.has(e.actionId) ||
+            (e.actionType !== undefined && e.actionType !== audit/* ACTION_TYPE_DOWNLOAD */.n1)) ||
+            (page === 1 &&
+                firstIds?.length === audit/* UNFILTERED_PAGE */.Xf &&
+                batch.length === audit/* UNFILTERED_PAGE */.Xf &&
+                batch.every((e, i) => e.id === firstIds?.[i]));
+        if (ignored)
+            return { read: false, pages: page + 1, uncounted: audit/* AUDIT_IGNORED_MESSAGE */.Xz };
+        if (page === 0)
+            firstIds = batch.map((e) => e.id);
+        for (const event of batch) {
+            if (seen.has(event.id))
+                continue;
+            seen.add(event.id);
+            const at = event.date ? new Date(event.date) : new Date(NaN);
+            if (window.from && at.getTime() < window.from.getTime())
+                continue;
+            if (at.getTime() > window.to.getTime())
+                continue;
+            // The target is the file id, exactly; a bulk download writes one event per file.
+            for (const target of event.target ?? []) {
+                if (!/^\d+$/.test(target))
+                    continue;
+                const id = Number(target);
+                const list = byFile.get(id) ?? [];
+                list.push({ id: event.id, at });
+                byFile.set(id, list);
+            }
+        }
+        // A page of exactly 20 may be the unfiltered answer: the next page tells.
+        if (batch.length < PAGE_SIZE && !(page === 0 && batch.length === audit/* UNFILTERED_PAGE */.Xf)) {
+            return { read: true, from: window.from, to: window.to, byFile, pages: page + 1 };
+        }
+    }
+    return { read: false, pages: window.maxPages };
+}
+/**
+ * A DownloadCounter that answers from a window read beforehand when the window covers the moment asked
+ * for, and queries the file's own trail otherwise.
+ */
+class WindowedCounter extends audit/* DownloadCounter */.lN {
+    window;
+    refusal;
+    failure;
+    constructor(client, window, refusal, 
+    /** The window's read failed: every count fails with that error. */
+    failure) {
+        super(client);
+        this.window = window;
+        this.refusal = refusal;
+        this.failure = failure;
+    }
+    async file(fileId, since) {
+        if (this.refusal)
+            throw this.refusal;
+        if (this.failure !== undefined)
+            throw this.failure;
+        const w = this.window;
+        if (w && !w.read && w.uncounted)
+            return { counted: false, reason: w.uncounted };
+        if (w?.read && (w.from === undefined || (since && since.getTime() >= w.from.getTime()))) {
+            const events = (w.byFile.get(fileId) ?? []).filter((e) => !since || !(e.at.getTime() < since.getTime()));
+            return { counted: true, events, truncated: false };
+        }
+        return super.file(fileId, since);
+    }
+}
+
+// EXTERNAL MODULE: ./src/docspace/entries.ts
+var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/text.ts
 var src_text = __webpack_require__(8992);
-;// CONCATENATED MODULE: ./src/operations/sweep.ts
+// EXTERNAL MODULE: ./src/links/share-rights.ts
+var share_rights = __webpack_require__(5356);
+;// CONCATENATED MODULE: ./src/links/sweep-report.ts
 
-
-
-
-
-
-
-
-
-
-
-
-/** Folders deeper than this below a swept folder are not descended into (full walk). */
-const MAX_DEPTH = 32;
-/** A long sweep says where it is at least this often. */
-const PROGRESS_INTERVAL_MS = 10_000;
+// What the sweep reports: one report a target, filled in as its entries are swept, and the step's
+// result made of them all. Apart from the sweep itself so the wording of the result reads in one place.
 // "file 12: File 12 was not found…" says it twice: name the target only when the message does not.
 function failureOf(label, error) {
     const message = (0,src_text/* messageOf */.b)(error);
     const named = !label.includes(' (') && message.toLowerCase().startsWith(label.toLowerCase());
     return named ? message : `${label}: ${message}`;
 }
+function newReport(label) {
+    return { label, links: [], notes: [], failures: [], uncounted: [], notInspectable: [], left: 0 };
+}
+function listed(labels, shown = 10) {
+    const more = labels.length > shown ? ` and ${labels.length - shown} more` : '';
+    return `${labels.slice(0, shown).join(', ')}${more}`;
+}
+function uncountedNotes(reports) {
+    const byReason = new Map();
+    for (const { reason, label } of reports.flatMap((r) => r.uncounted)) {
+        byReason.set(reason, [...(byReason.get(reason) ?? []), label]);
+    }
+    return [...byReason].map(([reason, labels]) => `${reason} (${listed(labels)})`);
+}
+/** The step's result: the counts, the links revoked, the notes, and the failures (or their notes). */
+function sweepResult(request, context, targets, reports, counts, governor) {
+    const policy = request.policy;
+    const checked = reports.flatMap((r) => r.links);
+    const revoked = checked.filter((l) => l.action === 'revoked' || l.action === 'would-revoke');
+    counts.checked = checked.length + reports.reduce((n, r) => n + r.left, 0);
+    counts.revoked = revoked.length;
+    counts.left = reports.reduce((n, r) => n + r.left, 0);
+    counts.kept = checked.length - revoked.length;
+    counts.requests = governor.stats.requests;
+    const failures = reports.flatMap((r) => r.failures);
+    const notes = [...new Set(reports.flatMap((r) => r.notes)), ...uncountedNotes(reports)];
+    const hidden = reports.flatMap((r) => r.notInspectable);
+    if (hidden.length > 0) {
+        notes.push(`${hidden.length} ${hidden.length === 1 ? 'entry has' : 'entries have'} links this key cannot ` +
+            `inspect (no share rights there; a room manager's key can): ${listed(hidden)}`);
+    }
+    const refused = governor.stats.refused;
+    if (refused.window + refused.concurrency > 0) {
+        notes.push(`The portal's rate limit refused ${refused.window + refused.concurrency} request(s); the sweep ` +
+            `paused ${(governor.stats.pausedMs / 1000).toFixed(1)} s in all.`);
+    }
+    const verb = request.dryRun ? 'would revoke' : 'revoked';
+    let headline = `Swept ${targets.length} target${targets.length === 1 ? '' : 's'}: ` +
+        `${checked.length} link${checked.length === 1 ? '' : 's'} checked, ${verb} ${revoked.length}, ` +
+        `kept ${counts.kept}`;
+    if (counts.left > 0)
+        headline += `, ${counts.left} left to revoke`;
+    if (failures.length > 0)
+        headline += `, ${failures.length} failure${failures.length === 1 ? '' : 's'}`;
+    headline += ` (${counts.requests} requests)`;
+    const result = {
+        operation: request.operation,
+        dryRun: request.dryRun,
+        headline,
+        links: revoked,
+        revoked: revoked.length > 0,
+        revokedCount: revoked.length,
+        keptCount: counts.kept,
+        sweep: counts,
+        notes
+    };
+    const stopped = governor.writesStopped;
+    if (failures.length > 0 && !policy.failOnError) {
+        for (const failure of failures)
+            context.log.warning(failure);
+        result.notes = [...notes, ...failures.map((f) => `Not swept: ${f}`)];
+    }
+    else if (failures.length > 0) {
+        result.failures = failures;
+    }
+    if (stopped) {
+        // Always a failed step: the next run has to carry on where this one stopped.
+        result.failures = [
+            ...(result.failures ?? []),
+            `Stopped revoking: ${stopped.message}. Revoked ${revoked.length}; ${counts.left} ` +
+                `link${counts.left === 1 ? '' : 's'} the policy selected ${counts.left === 1 ? 'is' : 'are'} ` +
+                'left for the next run.'
+        ];
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./src/links/sweep-entries.ts
+
+
+
+
+
+
+
+
+
+// The sweep's later phases, entry by entry: read the links of each planned entry, count the downloads
+// they need in one windowed audit query where that is cheaper, and apply the policy. Only the sweep uses
+// them; they live here, not in the operation, to keep each module short.
+// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
+// when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
+async function removedMeanwhile(sweeper, entry, error) {
+    if (!entry.listed || !(error instanceof errors/* DocSpaceError */.z) || error.kind !== 'not-found')
+        return false;
+    try {
+        if (entry.target.kind === 'file')
+            await (0,entries/* getFile */.ly)(sweeper.client, entry.target.id);
+        else
+            await (0,entries/* getFolder */.L2)(sweeper.client, entry.target);
+        return false;
+    }
+    catch (again) {
+        return again instanceof errors/* DocSpaceError */.z && again.kind === 'not-found';
+    }
+}
+async function readLinks(sweeper, entry) {
+    if (entry.links !== undefined)
+        return;
+    try {
+        const known = sweeper.listed.get(`${entry.target.kind}:${entry.target.id}`);
+        // An empty list is checked against the share right (from the listing where it has it): without the
+        // right the portal lists no links at all instead of failing.
+        entry.links = entry.mayBeHidden
+            ? await (0,links/* listLinks */.QA)(sweeper.client, entry.target)
+            : await (0,share_rights/* listManagedLinks */.Vt)(sweeper.client, entry.target, { entry: known });
+        if (entry.mayBeHidden && entry.links.length === 0) {
+            entry.report.notInspectable.push(entry.label);
+            return;
+        }
+        sweeper.counts.inspected++;
+    }
+    catch (error) {
+        if (error instanceof share_rights/* ShareRightsError */.PW) {
+            // A target given to the sweep that the key cannot inspect is a failure; entries found inside one
+            // are counted and named as not inspectable.
+            entry.report.notInspectable.push(entry.label);
+            if (!entry.listed)
+                entry.report.failures.push(error.message);
+            entry.links = [];
+            return;
+        }
+        if (await removedMeanwhile(sweeper, entry, error)) {
+            entry.log.info(`${entry.label} was removed during the sweep`);
+            entry.links = [];
+            return;
+        }
+        entry.report.failures.push(failureOf(entry.label, error));
+        entry.log.warning(`${entry.label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
+    }
+}
+async function sweepEntry(entry, settings, writesStopped) {
+    const { report, log } = entry;
+    let outcome;
+    try {
+        outcome = await (0,enforce/* enforceOnEntry */.cT)(entry, { ...settings, log });
+    }
+    catch (error) {
+        report.failures.push(failureOf(entry.label, error));
+        log.warning(`${entry.label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
+        return;
+    }
+    const stop = writesStopped()?.message;
+    const failures = outcome.failures.filter((f) => !(stop && f.endsWith(stop)));
+    const left = outcome.failures.length - failures.length;
+    report.left += left;
+    report.links.push(...(left > 0
+        ? outcome.links.filter((l) => !(l.reason?.endsWith('revoking failed') && l.action === 'kept'))
+        : outcome.links));
+    report.notes.push(...outcome.notes);
+    report.failures.push(...failures);
+    if (outcome.uncounted)
+        report.uncounted.push({ reason: outcome.uncounted, label: entry.label });
+}
+// Which files need a download count, and since when: one windowed audit query covers them all when
+// that takes fewer pages than one query per file.
+async function downloadCounter(client, entries, settings, to, log) {
+    const files = new Set();
+    let since;
+    let fromStart = false;
+    for (const entry of entries) {
+        const links = (0,enforce/* linksNeedingCount */.xU)(entry.links ?? [], settings);
+        if (links.length === 0)
+            continue;
+        for (const id of await entry.countedFiles())
+            files.add(id);
+        for (const link of links) {
+            if (!link.createdAt)
+                fromStart = true;
+            else if (!since || new Date(link.createdAt) < since)
+                since = new Date(link.createdAt);
+        }
+    }
+    if (files.size === 0)
+        return new audit/* DownloadCounter */.lN(client);
+    let window;
+    try {
+        window = await readDownloadWindow(client, {
+            from: fromStart ? undefined : since,
+            to,
+            maxPages: files.size
+        });
+    }
+    catch (error) {
+        if (error instanceof audit/* AuditAccessError */.WU)
+            return new WindowedCounter(client, undefined, error);
+        // The audit trail failed: every entry that needs a count fails with it, the others are still swept.
+        log.warning(`The downloads could not be counted: ${(0,src_text/* messageOf */.b)(error)}`);
+        return new WindowedCounter(client, undefined, undefined, error);
+    }
+    return new WindowedCounter(client, window);
+}
+
+;// CONCATENATED MODULE: ./src/links/sweep-log.ts
 // Targets are swept in parallel; each keeps its lines until it is done, so a log group holds one target.
 class TargetLog {
     lines = [];
@@ -1832,9 +2019,21 @@ class TargetLog {
         }
     }
 }
-function newReport(label) {
-    return { label, links: [], notes: [], failures: [], uncounted: [], notInspectable: [], left: 0 };
-}
+
+// EXTERNAL MODULE: ./src/docspace/listing.ts
+var listing = __webpack_require__(752);
+// EXTERNAL MODULE: ./src/docspace/portal-version.ts
+var portal_version = __webpack_require__(8125);
+;// CONCATENATED MODULE: ./src/links/sweep-plan.ts
+
+
+
+
+// The sweep's first phase: which entries of the targets have their links read. Portals that mark shared
+// entries in their listings get a plan that grows with the shared entries; older ones get the full walk.
+// Only the sweep uses it; it lives here, not in the operation, to keep each module short.
+/** Folders deeper than this below a swept folder are not descended into (full walk). */
+const MAX_DEPTH = 32;
 function claim(sweeper, target) {
     const key = `${target.kind}:${target.id}`;
     if (sweeper.claimed.has(key))
@@ -1966,118 +2165,6 @@ async function entriesOfTarget(sweeper, target, report, log) {
     const tree = await expand(sweeper, target, label, 0, new Set([target.id]), report.failures);
     return entriesOf(sweeper, tree, true);
 }
-// A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
-// when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
-async function removedMeanwhile(sweeper, entry, error) {
-    if (!entry.listed || !(error instanceof errors/* DocSpaceError */.z) || error.kind !== 'not-found')
-        return false;
-    try {
-        if (entry.target.kind === 'file')
-            await (0,entries/* getFile */.ly)(sweeper.client, entry.target.id);
-        else
-            await (0,entries/* getFolder */.L2)(sweeper.client, entry.target);
-        return false;
-    }
-    catch (again) {
-        return again instanceof errors/* DocSpaceError */.z && again.kind === 'not-found';
-    }
-}
-async function readLinks(sweeper, entry) {
-    if (entry.links !== undefined)
-        return;
-    try {
-        const known = sweeper.listed.get(`${entry.target.kind}:${entry.target.id}`);
-        // An empty list is checked against the share right (from the listing where it has it): without the
-        // right the portal lists no links at all instead of failing.
-        entry.links = entry.mayBeHidden
-            ? await (0,links/* listLinks */.QA)(sweeper.client, entry.target)
-            : await (0,share_rights/* listManagedLinks */.Vt)(sweeper.client, entry.target, { entry: known });
-        if (entry.mayBeHidden && entry.links.length === 0) {
-            entry.report.notInspectable.push(entry.label);
-            return;
-        }
-        sweeper.counts.inspected++;
-    }
-    catch (error) {
-        if (error instanceof share_rights/* ShareRightsError */.PW) {
-            // A target given to the sweep that the key cannot inspect is a failure; entries found inside one
-            // are counted and named as not inspectable.
-            entry.report.notInspectable.push(entry.label);
-            if (!entry.listed)
-                entry.report.failures.push(error.message);
-            entry.links = [];
-            return;
-        }
-        if (await removedMeanwhile(sweeper, entry, error)) {
-            entry.log.info(`${entry.label} was removed during the sweep`);
-            entry.links = [];
-            return;
-        }
-        entry.report.failures.push(failureOf(entry.label, error));
-        entry.log.warning(`${entry.label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
-    }
-}
-async function sweepEntry(entry, settings, writesStopped) {
-    const { report, log } = entry;
-    let outcome;
-    try {
-        outcome = await (0,enforce/* enforceOnEntry */.cT)(entry, { ...settings, log });
-    }
-    catch (error) {
-        report.failures.push(failureOf(entry.label, error));
-        log.warning(`${entry.label} could not be swept: ${(0,src_text/* messageOf */.b)(error)}`);
-        return;
-    }
-    const stop = writesStopped()?.message;
-    const failures = outcome.failures.filter((f) => !(stop && f.endsWith(stop)));
-    const left = outcome.failures.length - failures.length;
-    report.left += left;
-    report.links.push(...(left > 0
-        ? outcome.links.filter((l) => !(l.reason?.endsWith('revoking failed') && l.action === 'kept'))
-        : outcome.links));
-    report.notes.push(...outcome.notes);
-    report.failures.push(...failures);
-    if (outcome.uncounted)
-        report.uncounted.push({ reason: outcome.uncounted, label: entry.label });
-}
-// Which files need a download count, and since when: one windowed audit query covers them all when
-// that takes fewer pages than one query per file.
-async function downloadCounter(client, entries, settings, to, log) {
-    const files = new Set();
-    let since;
-    let fromStart = false;
-    for (const entry of entries) {
-        const links = (0,enforce/* linksNeedingCount */.xU)(entry.links ?? [], settings);
-        if (links.length === 0)
-            continue;
-        for (const id of await entry.countedFiles())
-            files.add(id);
-        for (const link of links) {
-            if (!link.createdAt)
-                fromStart = true;
-            else if (!since || new Date(link.createdAt) < since)
-                since = new Date(link.createdAt);
-        }
-    }
-    if (files.size === 0)
-        return new audit/* DownloadCounter */.lN(client);
-    let window;
-    try {
-        window = await readDownloadWindow(client, {
-            from: fromStart ? undefined : since,
-            to,
-            maxPages: files.size
-        });
-    }
-    catch (error) {
-        if (error instanceof audit/* AuditAccessError */.WU)
-            return new WindowedCounter(client, undefined, error);
-        // The audit trail failed: every entry that needs a count fails with it, the others are still swept.
-        log.warning(`The downloads could not be counted: ${(0,src_text/* messageOf */.b)(error)}`);
-        return new WindowedCounter(client, undefined, undefined, error);
-    }
-    return new WindowedCounter(client, window);
-}
 function uniqueTargets(targets) {
     const seen = new Set();
     return targets.filter((t) => {
@@ -2087,17 +2174,6 @@ function uniqueTargets(targets) {
         seen.add(key);
         return true;
     });
-}
-function listed(labels, shown = 10) {
-    const more = labels.length > shown ? ` and ${labels.length - shown} more` : '';
-    return `${labels.slice(0, shown).join(', ')}${more}`;
-}
-function uncountedNotes(reports) {
-    const byReason = new Map();
-    for (const { reason, label } of reports.flatMap((r) => r.uncounted)) {
-        byReason.set(reason, [...(byReason.get(reason) ?? []), label]);
-    }
-    return [...byReason].map(([reason, labels]) => `${reason} (${listed(labels)})`);
 }
 // Whether listings can be trusted to mark shared entries; the full walk otherwise, with a notice.
 async function listingsMarkShared(client, log) {
@@ -2111,6 +2187,22 @@ async function listingsMarkShared(client, log) {
         ': the sweep reads the links of every file and folder (about 2 requests per file).');
     return false;
 }
+
+;// CONCATENATED MODULE: ./src/operations/sweep.ts
+
+
+
+
+
+
+
+
+
+
+// The sweep's phases live in links/: sweep-plan (which entries), sweep-entries (their links, the download
+// counts, the policy) and sweep-report (the result). This module runs them under one request governor.
+/** A long sweep says where it is at least this often. */
+const PROGRESS_INTERVAL_MS = 10_000;
 function progressLine(sweeper, governor) {
     const c = sweeper.counts;
     return (`Sweep progress (${sweeper.phase}): ${c.listed} entries listed, ${c.shared} shared, ` +
@@ -2223,70 +2315,13 @@ async function sweep(request, context) {
             logs[i].flush(context.log, report.label);
         });
     }
-    const checked = reports.flatMap((r) => r.links);
-    const revoked = checked.filter((l) => l.action === 'revoked' || l.action === 'would-revoke');
-    counts.checked = checked.length + reports.reduce((n, r) => n + r.left, 0);
-    counts.revoked = revoked.length;
-    counts.left = reports.reduce((n, r) => n + r.left, 0);
-    counts.kept = checked.length - revoked.length;
-    counts.requests = governor.stats.requests;
-    const failures = reports.flatMap((r) => r.failures);
-    const notes = [...new Set(reports.flatMap((r) => r.notes)), ...uncountedNotes(reports)];
-    const hidden = reports.flatMap((r) => r.notInspectable);
-    if (hidden.length > 0) {
-        notes.push(`${hidden.length} ${hidden.length === 1 ? 'entry has' : 'entries have'} links this key cannot ` +
-            `inspect (no share rights there; a room manager's key can): ${listed(hidden)}`);
-    }
-    const refused = governor.stats.refused;
-    if (refused.window + refused.concurrency > 0) {
-        notes.push(`The portal's rate limit refused ${refused.window + refused.concurrency} request(s); the sweep ` +
-            `paused ${(governor.stats.pausedMs / 1000).toFixed(1)} s in all.`);
-    }
-    const verb = request.dryRun ? 'would revoke' : 'revoked';
-    let headline = `Swept ${targets.length} target${targets.length === 1 ? '' : 's'}: ` +
-        `${checked.length} link${checked.length === 1 ? '' : 's'} checked, ${verb} ${revoked.length}, ` +
-        `kept ${counts.kept}`;
-    if (counts.left > 0)
-        headline += `, ${counts.left} left to revoke`;
-    if (failures.length > 0)
-        headline += `, ${failures.length} failure${failures.length === 1 ? '' : 's'}`;
-    headline += ` (${counts.requests} requests)`;
-    const result = {
-        operation: request.operation,
-        dryRun: request.dryRun,
-        headline,
-        links: revoked,
-        revoked: revoked.length > 0,
-        revokedCount: revoked.length,
-        keptCount: counts.kept,
-        sweep: counts,
-        notes
-    };
-    const stopped = governor.writesStopped;
-    if (failures.length > 0 && !policy.failOnError) {
-        for (const failure of failures)
-            context.log.warning(failure);
-        result.notes = [...notes, ...failures.map((f) => `Not swept: ${f}`)];
-    }
-    else if (failures.length > 0) {
-        result.failures = failures;
-    }
-    if (stopped) {
-        // Always a failed step: the next run has to carry on where this one stopped.
-        result.failures = [
-            ...(result.failures ?? []),
-            `Stopped revoking: ${stopped.message}. Revoked ${revoked.length}; ${counts.left} ` +
-                `link${counts.left === 1 ? '' : 's'} the policy selected ${counts.left === 1 ? 'is' : 'are'} ` +
-                'left for the next run.'
-        ];
-    }
-    return result;
+    return sweepResult(request, context, targets, reports, counts, governor);
 }
 
 
 /***/ }),
 
-/***/ 7293:
+/***/ 9103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2294,73 +2329,30 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  anchorPattern: () => (/* binding */ anchorPattern),
-  matchFiles: () => (/* binding */ matchFiles),
+  anchorPattern: () => (/* reexport */ anchorPattern),
+  matchFiles: () => (/* reexport */ matchFiles),
   runUpload: () => (/* binding */ runUpload),
   upload: () => (/* binding */ upload)
 });
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __webpack_require__(643);
-// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
-var glob = __webpack_require__(2377);
 // EXTERNAL MODULE: ./src/docspace/entries.ts
 var entries = __webpack_require__(4532);
 // EXTERNAL MODULE: ./src/docspace/errors.ts
 var errors = __webpack_require__(8653);
-// EXTERNAL MODULE: ./src/docspace/links.ts
-var links = __webpack_require__(2713);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __webpack_require__(7075);
-;// CONCATENATED MODULE: ./src/docspace/stored-title.ts
-// Names as DocSpace stores and compares them, so that a re-run finds the folder or file it made before.
-// DocSpace replaces `\ / : * ? " < > |`, `+`, tabs and emoji (each UTF-16 half becomes `_`), trims the title
-// and cuts it to 170 characters; it compares titles without regard to case or accents (a MySQL
-// `utf8_general_ci` collation).
-const MAX_STORED_TITLE_LENGTH = 170;
-const REPLACED = /[\\/:*?"<>|+\t\uD800-\uDFFF]/g;
-/** The title the portal will store for `name`. */
-function storedTitle(name) {
-    const title = name.replace(REPLACED, '_').trim();
-    return title.length > MAX_STORED_TITLE_LENGTH ? title.slice(0, MAX_STORED_TITLE_LENGTH) : title;
-}
-function folded(title) {
-    return title
-        .normalize('NFD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase();
-}
-/** Whether the portal treats `stored` as the same name as `name` (given as the user wrote it). */
-function sameStoredTitle(stored, name) {
-    return folded(stored) === folded(storedTitle(name));
-}
-
-// EXTERNAL MODULE: ./src/text.ts
-var src_text = __webpack_require__(8992);
-;// CONCATENATED MODULE: ./src/docspace/upload.ts
+;// CONCATENATED MODULE: ./src/docspace/multipart.ts
 
 
 
-
-
-
-
-// Uploads to a DocSpace folder: the simple multipart upload for small files, the chunked upload session
-// for the rest. Every body is streamed from disk, so memory does not grow with the file size.
-const MiB = 1024 * 1024;
-/** The server's `files:uploader:chunk-size` default; a larger chunk is refused. */
-const MAX_CHUNK_SIZE = 10 * MiB;
-/** Files up to this size go in one multipart request. */
-const SIMPLE_UPLOAD_LIMIT = 10 * MiB;
+// The multipart/form-data body both upload paths send: one file part streamed from disk, so memory does
+// not grow with the file size, and a length known in advance.
 // Large reads keep the number of stream round trips low; a few of them in flight is all the memory used.
 const READ_SIZE = 256 * 1024;
 // The form encoding browsers use for a file name: quotes and line breaks percent-encoded, the rest UTF-8.
@@ -2407,80 +2399,42 @@ function multipartFile(field, file, range = { start: 0, end: file.size }) {
         open: (onBytes = () => undefined) => external_node_stream_.Readable.from(parts(onBytes), { objectMode: false })
     };
 }
-function failed(file, error) {
-    return new Error(`Uploading ${file.name} failed: ${(0,src_text/* messageOf */.b)(error)}`, { cause: error });
+
+;// CONCATENATED MODULE: ./src/docspace/stored-title.ts
+// Names as DocSpace stores and compares them, so that a re-run finds the folder or file it made before.
+// DocSpace replaces `\ / : * ? " < > |`, `+`, tabs and emoji (each UTF-16 half becomes `_`), trims the title
+// and cuts it to 170 characters; it compares titles without regard to case or accents (a MySQL
+// `utf8_general_ci` collation).
+const MAX_STORED_TITLE_LENGTH = 170;
+const REPLACED = /[\\/:*?"<>|+\t\uD800-\uDFFF]/g;
+/** The title the portal will store for `name`. */
+function storedTitle(name) {
+    const title = name.replace(REPLACED, '_').trim();
+    return title.length > MAX_STORED_TITLE_LENGTH ? title.slice(0, MAX_STORED_TITLE_LENGTH) : title;
 }
-/**
- * `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. Never
- * repeated on its own: a second copy of the file could be the result.
- */
-async function uploadSimple(client, folderId, file, options) {
-    const part = multipartFile('file', file);
-    // Each copy of the body (a 307/308 redirect sends it again) reports its bytes from zero.
-    const body = () => {
-        let sent = 0;
-        return part.open((count) => {
-            sent += count;
-            options.onProgress?.(sent, file.size);
-        });
-    };
-    const { data } = await client.request('POST', `/api/2.0/files/${folderId}/upload`, {
-        query: { createNewIfExist: options.createNewIfExist },
-        body,
-        headers: part.headers,
-        retry: 'none'
-    });
-    const uploaded = Array.isArray(data) ? data[0] : data;
-    if (!uploaded || typeof uploaded.id !== 'number') {
-        throw new Error('the portal did not return the uploaded file');
-    }
-    return uploaded;
+function folded(title) {
+    return title
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase();
 }
-/**
- * The file an upload whose answer was lost left in the folder, judged against what the folder held
- * before: the file of that name, new or with a higher version, or with `createNewIfExist` a new file
- * whose title starts with the name's stem ("name (1).ext"); either way holding as many bytes as the upload.
- */
-function storedUpload(file, before, after, createNewIfExist) {
-    const earlier = new Map(before.map((f) => [f.id, f]));
-    // The portal stores the name sanitised and matches it without regard to case.
-    const name = storedTitle(file.name);
-    const dot = name.lastIndexOf('.');
-    const stem = (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
-    const stored = after.filter((f) => {
-        if (f.pureContentLength !== file.size)
-            return false;
-        const was = earlier.get(f.id);
-        if (createNewIfExist)
-            return was === undefined && f.title.toLowerCase().startsWith(stem);
-        return (sameStoredTitle(f.title, file.name) &&
-            (was === undefined || (f.version ?? 1) > (was.version ?? 1)));
-    });
-    // Should someone else have added a matching file meanwhile, the newest is the likelier one.
-    return stored.sort((a, b) => b.id - a.id)[0];
+/** Whether the portal treats `stored` as the same name as `name` (given as the user wrote it). */
+function sameStoredTitle(stored, name) {
+    return folded(stored) === folded(storedTitle(name));
 }
-function isAmbiguous(error) {
-    return error instanceof errors/* DocSpaceError */.z && error.ambiguous;
-}
-// A lost answer may hide a stored file, so the folder is checked before the one further try.
-async function uploadSimpleChecked(client, folderId, file, options) {
-    try {
-        return await uploadSimple(client, folderId, file, options);
-    }
-    catch (error) {
-        if (!isAmbiguous(error) || !options.before)
-            throw error;
-        client.log.warning(`Uploading ${file.name} may or may not have worked (${error.message}); ` +
-            'looking for it in the folder before trying again');
-        const { files } = await (0,entries/* listFolder */.bt)(client, folderId);
-        const stored = storedUpload(file, options.before, files, options.createNewIfExist);
-        if (stored) {
-            client.log.info(`${file.name} was stored by the first try, as file ${stored.id}`);
-            return stored;
-        }
-        return uploadSimple(client, folderId, file, options);
-    }
-}
+
+// EXTERNAL MODULE: ./src/text.ts
+var src_text = __webpack_require__(8992);
+;// CONCATENATED MODULE: ./src/docspace/upload-session.ts
+
+
+
+// The chunked upload session, for files above the simple upload's limit: start a session on the portal's
+// own origin, then send the chunks in order. Kept apart from the simple upload because the legacy chunk
+// handler speaks its own reply format, not the API envelope.
+const MiB = 1024 * 1024;
+/** The server's `files:uploader:chunk-size` default; a larger chunk is refused. */
+const MAX_CHUNK_SIZE = 10 * MiB;
 function isSession(value) {
     return (typeof value === 'object' &&
         value !== null &&
@@ -2613,6 +2567,93 @@ async function uploadChunks(client, session, file, options = {}) {
     // Unreachable: the loop returns or throws on its last chunk.
     throw new Error('no chunk was sent');
 }
+
+;// CONCATENATED MODULE: ./src/docspace/upload.ts
+
+
+
+
+
+
+
+
+const upload_MiB = 1024 * 1024;
+/** Files up to this size go in one multipart request. */
+const SIMPLE_UPLOAD_LIMIT = 10 * upload_MiB;
+function failed(file, error) {
+    return new Error(`Uploading ${file.name} failed: ${(0,src_text/* messageOf */.b)(error)}`, { cause: error });
+}
+/**
+ * `POST /api/2.0/files/{folderId}/upload`: one request, the reply is an array with one FileDto. Never
+ * repeated on its own: a second copy of the file could be the result.
+ */
+async function uploadSimple(client, folderId, file, options) {
+    const part = multipartFile('file', file);
+    // Each copy of the body (a 307/308 redirect sends it again) reports its bytes from zero.
+    const body = () => {
+        let sent = 0;
+        return part.open((count) => {
+            sent += count;
+            options.onProgress?.(sent, file.size);
+        });
+    };
+    const { data } = await client.request('POST', `/api/2.0/files/${folderId}/upload`, {
+        query: { createNewIfExist: options.createNewIfExist },
+        body,
+        headers: part.headers,
+        retry: 'none'
+    });
+    const uploaded = Array.isArray(data) ? data[0] : data;
+    if (!uploaded || typeof uploaded.id !== 'number') {
+        throw new Error('the portal did not return the uploaded file');
+    }
+    return uploaded;
+}
+/**
+ * The file an upload whose answer was lost left in the folder, judged against what the folder held
+ * before: the file of that name, new or with a higher version, or with `createNewIfExist` a new file
+ * whose title starts with the name's stem ("name (1).ext"); either way holding as many bytes as the upload.
+ */
+function storedUpload(file, before, after, createNewIfExist) {
+    const earlier = new Map(before.map((f) => [f.id, f]));
+    // The portal stores the name sanitised and matches it without regard to case.
+    const name = storedTitle(file.name);
+    const dot = name.lastIndexOf('.');
+    const stem = (dot > 0 ? name.slice(0, dot) : name).toLowerCase();
+    const stored = after.filter((f) => {
+        if (f.pureContentLength !== file.size)
+            return false;
+        const was = earlier.get(f.id);
+        if (createNewIfExist)
+            return was === undefined && f.title.toLowerCase().startsWith(stem);
+        return (sameStoredTitle(f.title, file.name) &&
+            (was === undefined || (f.version ?? 1) > (was.version ?? 1)));
+    });
+    // Should someone else have added a matching file meanwhile, the newest is the likelier one.
+    return stored.sort((a, b) => b.id - a.id)[0];
+}
+function isAmbiguous(error) {
+    return error instanceof errors/* DocSpaceError */.z && error.ambiguous;
+}
+// A lost answer may hide a stored file, so the folder is checked before the one further try.
+async function uploadSimpleChecked(client, folderId, file, options) {
+    try {
+        return await uploadSimple(client, folderId, file, options);
+    }
+    catch (error) {
+        if (!isAmbiguous(error) || !options.before)
+            throw error;
+        client.log.warning(`Uploading ${file.name} may or may not have worked (${error.message}); ` +
+            'looking for it in the folder before trying again');
+        const { files } = await (0,entries/* listFolder */.bt)(client, folderId);
+        const stored = storedUpload(file, options.before, files, options.createNewIfExist);
+        if (stored) {
+            client.log.info(`${file.name} was stored by the first try, as file ${stored.id}`);
+            return stored;
+        }
+        return uploadSimple(client, folderId, file, options);
+    }
+}
 // Past the client's own retries, a session whose answer was lost is replaced by one more, once.
 async function startSession(client, folderId, file, options) {
     try {
@@ -2663,6 +2704,145 @@ async function readChunkSize(client) {
         client.log.info(`Reading the upload chunk size failed (${why}); using 10 MiB chunks`);
     }
     return DEFAULT_CHUNK_SIZE;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/glob/lib/glob.js + 17 modules
+var glob = __webpack_require__(2377);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+;// CONCATENATED MODULE: ./src/workspace.ts
+
+
+
+// `upload` reads what a pull request may have put in the workspace: a symbolic link `dist/etc -> /etc`, a
+// pattern `/home/runner/.ssh/*`. It reads only regular files whose real path lies inside the workspace;
+// anything else is refused in one line naming it, before a single byte is sent.
+function inside(child, parent) {
+    const rel = external_node_path_default().relative(parent, child);
+    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
+}
+// The part of a pattern before its first segment with a wildcard: where its matches can lie.
+function literalBase(pattern) {
+    const segments = pattern.split(/[\\/]/);
+    const first = segments.findIndex((s) => /[*?[\]]/.test(s));
+    if (first < 0)
+        return pattern;
+    const base = segments.slice(0, first).join((external_node_path_default()).sep);
+    return base !== '' ? base : /^[\\/]/.test(pattern) ? (external_node_path_default()).sep : '.';
+}
+/** Throws when a pattern can only match outside the workspace (`/etc/*`, `~/.ssh/*`, `../x/*`). */
+function checkPatternInside(pattern, workspace) {
+    const rest = pattern.replace(/^!+/, '');
+    // An exclusion cannot add a file.
+    if (rest !== pattern || rest === '')
+        return;
+    let base = literalBase(rest);
+    if (base === '~' || base.startsWith('~/'))
+        base = external_node_path_default().join(external_node_os_default().homedir(), base.slice(1));
+    const resolved = external_node_path_default().resolve(workspace, base);
+    if (!inside(resolved, external_node_path_default().resolve(workspace))) {
+        throw new Error(`Input \`files\` pattern \`${pattern}\` points outside the workspace (${resolved}); upload reads ` +
+            'only files inside GITHUB_WORKSPACE: give a path relative to it, like `dist/*.zip`');
+    }
+}
+/**
+ * Whether a matched path may be uploaded: true for a regular file inside the workspace, false for anything
+ * that is not a regular file (a folder, a socket). Throws for a file reached through a symbolic link that
+ * leads outside the workspace, or through any symbolic link unless `followSymlinks`.
+ */
+async function confinedFile(file, workspace, followSymlinks) {
+    const shown = external_node_path_default().relative(workspace, file) || file;
+    const realWorkspace = await (0,promises_.realpath)(workspace);
+    const real = await (0,promises_.realpath)(file);
+    if (!inside(real, realWorkspace)) {
+        throw new Error(`Input \`files\` matches \`${shown}\`, a symbolic link (or a path through one) to ${real}, outside ` +
+            'the workspace: upload reads only files inside GITHUB_WORKSPACE; remove the link or narrow the pattern');
+    }
+    const direct = external_node_path_default().join(realWorkspace, external_node_path_default().relative(external_node_path_default().resolve(workspace), external_node_path_default().resolve(file)));
+    if (real !== direct && !followSymlinks) {
+        throw new Error(`Input \`files\` matches \`${shown}\`, reached through a symbolic link: set \`follow-symlinks: true\` ` +
+            'to upload files that links inside the workspace point to, or narrow the pattern');
+    }
+    // lstat of the real path: it is no link any more, so this is the kind of the file itself.
+    const info = await (0,promises_.lstat)(real);
+    if (!info.isFile())
+        return false;
+    return (await (0,promises_.stat)(real)).isFile();
+}
+
+;// CONCATENATED MODULE: ./src/file-patterns.ts
+
+
+
+
+// The files an upload's \`files\` patterns match in the workspace, and the hint when they match nothing.
+// Only the upload reads them; apart from it because they concern the runner's disk, not the portal.
+// The escaping @actions/glob applies to the working directory it roots relative patterns at.
+function globEscape(text) {
+    return (process.platform === 'win32' ? text : text.replace(/\\/g, '\\\\'))
+        .replace(/(\[)(?=[^/]+\])/g, '[[]')
+        .replace(/\?/g, '[?]')
+        .replace(/\*/g, '[*]');
+}
+/** Roots a relative pattern at the workspace, keeping any `!` negation in front. */
+function anchorPattern(pattern, workspace) {
+    const negation = /^!*/.exec(pattern)?.[0] ?? '';
+    const rest = pattern.slice(negation.length);
+    if (rest === '' || external_node_path_default().isAbsolute(rest) || rest === '~' || rest.startsWith('~/'))
+        return pattern;
+    return `${negation}${globEscape(workspace.replace(/[\\/]+$/, ''))}${(external_node_path_default()).sep}${rest}`;
+}
+/** The files the patterns match, sorted by path. Two files with the same name are an error. */
+async function matchFiles(patterns, workspace, followSymlinks = false) {
+    const lines = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
+    if (lines.length === 0)
+        return [];
+    for (const line of lines)
+        checkPatternInside(line, workspace);
+    const globber = await glob/* create */.v(lines.map((p) => anchorPattern(p, workspace)).join('\n'), {
+        matchDirectories: false,
+        // Files land side by side in one folder, so a folder pattern does not pull in its whole tree.
+        implicitDescendants: false,
+        followSymbolicLinks: followSymlinks
+    });
+    const paths = [...new Set(await globber.glob())].sort();
+    const files = [];
+    for (const file of paths) {
+        if (!(await confinedFile(file, workspace, followSymlinks)))
+            continue;
+        const info = await (0,promises_.stat)(file);
+        files.push({ path: file, name: external_node_path_default().basename(file), size: info.size });
+    }
+    const byName = new Map();
+    for (const file of files)
+        byName.set(file.name, [...(byName.get(file.name) ?? []), file.path]);
+    for (const [name, same] of byName) {
+        if (same.length > 1) {
+            const shown = same.map((p) => external_node_path_default().relative(workspace, p)).join(', ');
+            throw new Error(`Input \`files\` matches ${same.length} files named ${name} (${shown}); they would replace ` +
+                'each other in the same folder: narrow the patterns or upload them in separate steps');
+        }
+    }
+    return files;
+}
+// A pattern that names a folder matches nothing (only files are uploaded): say how to get its files.
+async function folderHint(patterns, workspace) {
+    for (const pattern of patterns.map((p) => p.trim())) {
+        if (pattern === '' || /[*?[\]!#]/.test(pattern))
+            continue;
+        const info = await (0,promises_.stat)(external_node_path_default().resolve(workspace, pattern)).catch(() => undefined);
+        if (info?.isDirectory()) {
+            const base = pattern.replace(/[\\/]+$/, '');
+            return ` (\`${base}\` is a folder: use \`${base}/*\` for its files, \`${base}/**\` for its subfolders too)`;
+        }
+    }
+    return '';
 }
 
 ;// CONCATENATED MODULE: ./src/github/event.ts
@@ -2903,162 +3083,15 @@ async function updateReleaseNotes(update) {
 
 // EXTERNAL MODULE: ./src/links/link-state.ts
 var link_state = __webpack_require__(7893);
-// EXTERNAL MODULE: ./src/links/share-link.ts
-var share_link = __webpack_require__(8703);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-;// CONCATENATED MODULE: ./src/workspace.ts
-
-
-
-// `upload` reads what a pull request may have put in the workspace: a symbolic link `dist/etc -> /etc`, a
-// pattern `/home/runner/.ssh/*`. It reads only regular files whose real path lies inside the workspace;
-// anything else is refused in one line naming it, before a single byte is sent.
-function inside(child, parent) {
-    const rel = external_node_path_default().relative(parent, child);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
-// The part of a pattern before its first segment with a wildcard: where its matches can lie.
-function literalBase(pattern) {
-    const segments = pattern.split(/[\\/]/);
-    const first = segments.findIndex((s) => /[*?[\]]/.test(s));
-    if (first < 0)
-        return pattern;
-    const base = segments.slice(0, first).join((external_node_path_default()).sep);
-    return base !== '' ? base : /^[\\/]/.test(pattern) ? (external_node_path_default()).sep : '.';
-}
-/** Throws when a pattern can only match outside the workspace (`/etc/*`, `~/.ssh/*`, `../x/*`). */
-function checkPatternInside(pattern, workspace) {
-    const rest = pattern.replace(/^!+/, '');
-    // An exclusion cannot add a file.
-    if (rest !== pattern || rest === '')
-        return;
-    let base = literalBase(rest);
-    if (base === '~' || base.startsWith('~/'))
-        base = external_node_path_default().join(external_node_os_default().homedir(), base.slice(1));
-    const resolved = external_node_path_default().resolve(workspace, base);
-    if (!inside(resolved, external_node_path_default().resolve(workspace))) {
-        throw new Error(`Input \`files\` pattern \`${pattern}\` points outside the workspace (${resolved}); upload reads ` +
-            'only files inside GITHUB_WORKSPACE: give a path relative to it, like `dist/*.zip`');
-    }
-}
-/**
- * Whether a matched path may be uploaded: true for a regular file inside the workspace, false for anything
- * that is not a regular file (a folder, a socket). Throws for a file reached through a symbolic link that
- * leads outside the workspace, or through any symbolic link unless `followSymlinks`.
- */
-async function confinedFile(file, workspace, followSymlinks) {
-    const shown = external_node_path_default().relative(workspace, file) || file;
-    const realWorkspace = await (0,promises_.realpath)(workspace);
-    const real = await (0,promises_.realpath)(file);
-    if (!inside(real, realWorkspace)) {
-        throw new Error(`Input \`files\` matches \`${shown}\`, a symbolic link (or a path through one) to ${real}, outside ` +
-            'the workspace: upload reads only files inside GITHUB_WORKSPACE; remove the link or narrow the pattern');
-    }
-    const direct = external_node_path_default().join(realWorkspace, external_node_path_default().relative(external_node_path_default().resolve(workspace), external_node_path_default().resolve(file)));
-    if (real !== direct && !followSymlinks) {
-        throw new Error(`Input \`files\` matches \`${shown}\`, reached through a symbolic link: set \`follow-symlinks: true\` ` +
-            'to upload files that links inside the workspace point to, or narrow the pattern');
-    }
-    // lstat of the real path: it is no link any more, so this is the kind of the file itself.
-    const info = await (0,promises_.lstat)(real);
-    if (!info.isFile())
-        return false;
-    return (await (0,promises_.stat)(real)).isFile();
-}
-
-// EXTERNAL MODULE: ./src/links/create-link.ts
-var create_link = __webpack_require__(1690);
-;// CONCATENATED MODULE: ./src/operations/upload.ts
+// EXTERNAL MODULE: ./src/docspace/links.ts
+var links = __webpack_require__(2713);
+;// CONCATENATED MODULE: ./src/links/upload-destination.ts
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-const upload_MiB = 1024 * 1024;
-/** Files above this size log their progress. */
-const PROGRESS_THRESHOLD = 50 * upload_MiB;
-const PROGRESS_STEP = 10;
-async function upload(request, context) {
-    return runUpload(request, context, {
-        workspace: request.runner.workspace,
-        github: await loadGitHubRun(request.runner.github)
-    });
-}
-// The escaping @actions/glob applies to the working directory it roots relative patterns at.
-function globEscape(text) {
-    return (process.platform === 'win32' ? text : text.replace(/\\/g, '\\\\'))
-        .replace(/(\[)(?=[^/]+\])/g, '[[]')
-        .replace(/\?/g, '[?]')
-        .replace(/\*/g, '[*]');
-}
-/** Roots a relative pattern at the workspace, keeping any `!` negation in front. */
-function anchorPattern(pattern, workspace) {
-    const negation = /^!*/.exec(pattern)?.[0] ?? '';
-    const rest = pattern.slice(negation.length);
-    if (rest === '' || external_node_path_default().isAbsolute(rest) || rest === '~' || rest.startsWith('~/'))
-        return pattern;
-    return `${negation}${globEscape(workspace.replace(/[\\/]+$/, ''))}${(external_node_path_default()).sep}${rest}`;
-}
-/** The files the patterns match, sorted by path. Two files with the same name are an error. */
-async function matchFiles(patterns, workspace, followSymlinks = false) {
-    const lines = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'));
-    if (lines.length === 0)
-        return [];
-    for (const line of lines)
-        checkPatternInside(line, workspace);
-    const globber = await glob/* create */.v(lines.map((p) => anchorPattern(p, workspace)).join('\n'), {
-        matchDirectories: false,
-        // Files land side by side in one folder, so a folder pattern does not pull in its whole tree.
-        implicitDescendants: false,
-        followSymbolicLinks: followSymlinks
-    });
-    const paths = [...new Set(await globber.glob())].sort();
-    const files = [];
-    for (const file of paths) {
-        if (!(await confinedFile(file, workspace, followSymlinks)))
-            continue;
-        const info = await (0,promises_.stat)(file);
-        files.push({ path: file, name: external_node_path_default().basename(file), size: info.size });
-    }
-    const byName = new Map();
-    for (const file of files)
-        byName.set(file.name, [...(byName.get(file.name) ?? []), file.path]);
-    for (const [name, same] of byName) {
-        if (same.length > 1) {
-            const shown = same.map((p) => external_node_path_default().relative(workspace, p)).join(', ');
-            throw new Error(`Input \`files\` matches ${same.length} files named ${name} (${shown}); they would replace ` +
-                'each other in the same folder: narrow the patterns or upload them in separate steps');
-        }
-    }
-    return files;
-}
-// A pattern that names a folder matches nothing (only files are uploaded): say how to get its files.
-async function folderHint(patterns, workspace) {
-    for (const pattern of patterns.map((p) => p.trim())) {
-        if (pattern === '' || /[*?[\]!#]/.test(pattern))
-            continue;
-        const info = await (0,promises_.stat)(external_node_path_default().resolve(workspace, pattern)).catch(() => undefined);
-        if (info?.isDirectory()) {
-            const base = pattern.replace(/[\\/]+$/, '');
-            return ` (\`${base}\` is a folder: use \`${base}/*\` for its files, \`${base}/**\` for its subfolders too)`;
-        }
-    }
-    return '';
-}
+// The folder an upload goes into: the given folder or room, or a subfolder of it found or created the way
+// the portal matches names, without ever making a duplicate after a lost answer.
 // DocSpace stores a folder's name sanitised and compares names without regard to case, and it never
 // refuses a second folder of the same name: the subfolder is looked for the way the portal matches names.
 function findSubfolder(folders, name) {
@@ -3100,15 +3133,15 @@ async function resolveDestination(request, context, target) {
         return { folderId: found.id, label: sublabel, created: true };
     }
 }
-function linkTitle(request, github, file) {
-    return request.link.title ?? releaseLinkTitle(github) ?? file.name;
-}
-/** The request createLink gets for one uploaded file. */
-function fileLinkRequest(request, fileId, title) {
-    return { ...request, targets: [{ kind: 'file', id: fileId }], link: { ...request.link, title } };
-}
+
+;// CONCATENATED MODULE: ./src/links/upload-progress.ts
+// How an upload reports its progress in the log: sizes in MiB, a line for each tenth of a large file.
+const upload_progress_MiB = 1024 * 1024;
+/** Files above this size log their progress. */
+const PROGRESS_THRESHOLD = 50 * upload_progress_MiB;
+const PROGRESS_STEP = 10;
 function mib(bytes) {
-    return (bytes / upload_MiB).toFixed(1);
+    return (bytes / upload_progress_MiB).toFixed(1);
 }
 /** Logs each 10 % milestone of a large file; small files upload too fast for progress to mean much. */
 function progressLogger(context, file) {
@@ -3125,6 +3158,15 @@ function progressLogger(context, file) {
         next = milestone + PROGRESS_STEP;
     };
 }
+
+// EXTERNAL MODULE: ./src/links/share-link.ts
+var share_link = __webpack_require__(8703);
+;// CONCATENATED MODULE: ./src/links/uploaded-link.ts
+
+/** The request createLink gets for one uploaded file. */
+function fileLinkRequest(request, fileId, title) {
+    return { ...request, targets: [{ kind: 'file', id: fileId }], link: { ...request.link, title } };
+}
 // The `links` entry of a file uploaded without a link.
 function bareEntry(file, uploaded) {
     return {
@@ -3138,6 +3180,38 @@ function bareEntry(file, uploaded) {
 }
 function linkedEntry(file, fileId, link, action, version) {
     return { ...link, linkId: link.id, action, file: file.name, fileId, size: file.size, version };
+}
+
+// EXTERNAL MODULE: ./src/links/create-link.ts
+var create_link = __webpack_require__(1690);
+;// CONCATENATED MODULE: ./src/operations/upload.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+// The upload's steps live in their own modules: the files the patterns match (file-patterns), the folder
+// they go into (links/upload-destination), their progress lines and their `links` entries (links/).
+// This module runs them in order, and adds the links to the release notes.
+// What tests and callers reach through the upload operation.
+
+async function upload(request, context) {
+    return runUpload(request, context, {
+        workspace: request.runner.workspace,
+        github: await loadGitHubRun(request.runner.github)
+    });
+}
+function linkTitle(request, github, file) {
+    return request.link.title ?? releaseLinkTitle(github) ?? file.name;
 }
 async function dryRun(request, context, env, files, destination) {
     const notes = [];
@@ -3262,7 +3336,7 @@ async function runUpload(request, context, env) {
         present = [...present.filter((f) => f.id !== uploaded.id), uploaded];
         const seconds = (external_node_perf_hooks_.performance.now() - started) / 1000;
         // A rate means little for small files, which are mostly request overhead.
-        const rate = seconds > 0 && file.size >= upload_MiB ? ` at ${mib(file.size / seconds)} MiB/s` : '';
+        const rate = seconds > 0 && file.size >= upload_progress_MiB ? ` at ${mib(file.size / seconds)} MiB/s` : '';
         const version = uploaded.version ?? 1;
         const how = version > 1
             ? `as version ${version} of file ${uploaded.id}`

@@ -1,15 +1,11 @@
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
 import { performance } from 'node:perf_hooks'
-import * as glob from '@actions/glob'
-import type { ActionRequest, Target } from '../request.js'
-import { createFolder, getFolder, listFolder } from '../docspace/entries.js'
-import { DocSpaceError } from '../docspace/errors.js'
-import { describeTarget } from '../docspace/links.js'
-import type { FileDto, FolderDto } from '../docspace/types.js'
+import type { ActionRequest } from '../request.js'
+import { listFolder } from '../docspace/entries.js'
+import type { FileDto } from '../docspace/types.js'
 import { uploadFile, type LocalFile } from '../docspace/upload.js'
 import { readChunkSize } from '../docspace/settings.js'
 import { sameStoredTitle, storedTitle } from '../docspace/stored-title.js'
+import { folderHint, matchFiles } from '../file-patterns.js'
 import { loadGitHubRun, releaseLinkTitle, type GitHubRun } from '../github/event.js'
 import {
   formatSize,
@@ -18,28 +14,26 @@ import {
   type ReleaseNoteEntry
 } from '../github/release-notes.js'
 import { previewShareLink } from '../links/link-state.js'
-import { blankShareLink, type ShareLink } from '../links/share-link.js'
-import { checkPatternInside, confinedFile } from '../workspace.js'
+import { resolveDestination, type Destination } from '../links/upload-destination.js'
+import { MiB, mib, progressLogger } from '../links/upload-progress.js'
+import {
+  bareEntry,
+  fileLinkRequest,
+  linkedEntry,
+  type UploadedLink
+} from '../links/uploaded-link.js'
 import type { OperationContext } from '../context.js'
 import { createLink, requestedLinkState } from '../links/create-link.js'
-import type { LinkAction, OperationResult, OutputLink } from '../result.js'
+import type { OperationResult } from '../result.js'
 import { messageOf, plural } from '../text.js'
 
-const MiB = 1024 * 1024
-/** Files above this size log their progress. */
-const PROGRESS_THRESHOLD = 50 * MiB
-const PROGRESS_STEP = 10
+// The upload's steps live in their own modules: the files the patterns match (file-patterns), the folder
+// they go into (links/upload-destination), their progress lines and their `links` entries (links/).
+// This module runs them in order, and adds the links to the release notes.
 
-/** One entry of the `links` output of `upload`. */
-export type UploadedLink = OutputLink & {
-  file: string
-  fileId: number
-  size: number
-  /** The same as `id`, under the name the upload's documentation uses. */
-  linkId: string
-  /** The file's version on the portal: above 1 when the upload added a version. */
-  version?: number
-}
+// What tests and callers reach through the upload operation.
+export { anchorPattern, matchFiles } from '../file-patterns.js'
+export type { UploadedLink } from '../links/uploaded-link.js'
 
 /** Where the run happens: tests give their own, the action reads the runner's environment. */
 export interface UploadEnvironment {
@@ -61,172 +55,8 @@ export async function upload(
   })
 }
 
-// The escaping @actions/glob applies to the working directory it roots relative patterns at.
-function globEscape(text: string): string {
-  return (process.platform === 'win32' ? text : text.replace(/\\/g, '\\\\'))
-    .replace(/(\[)(?=[^/]+\])/g, '[[]')
-    .replace(/\?/g, '[?]')
-    .replace(/\*/g, '[*]')
-}
-
-/** Roots a relative pattern at the workspace, keeping any `!` negation in front. */
-export function anchorPattern(pattern: string, workspace: string): string {
-  const negation = /^!*/.exec(pattern)?.[0] ?? ''
-  const rest = pattern.slice(negation.length)
-  if (rest === '' || path.isAbsolute(rest) || rest === '~' || rest.startsWith('~/')) return pattern
-  return `${negation}${globEscape(workspace.replace(/[\\/]+$/, ''))}${path.sep}${rest}`
-}
-
-/** The files the patterns match, sorted by path. Two files with the same name are an error. */
-export async function matchFiles(
-  patterns: string[],
-  workspace: string,
-  followSymlinks = false
-): Promise<LocalFile[]> {
-  const lines = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('#'))
-  if (lines.length === 0) return []
-  for (const line of lines) checkPatternInside(line, workspace)
-  const globber = await glob.create(lines.map((p) => anchorPattern(p, workspace)).join('\n'), {
-    matchDirectories: false,
-    // Files land side by side in one folder, so a folder pattern does not pull in its whole tree.
-    implicitDescendants: false,
-    followSymbolicLinks: followSymlinks
-  })
-  const paths = [...new Set(await globber.glob())].sort()
-  const files: LocalFile[] = []
-  for (const file of paths) {
-    if (!(await confinedFile(file, workspace, followSymlinks))) continue
-    const info = await stat(file)
-    files.push({ path: file, name: path.basename(file), size: info.size })
-  }
-  const byName = new Map<string, string[]>()
-  for (const file of files) byName.set(file.name, [...(byName.get(file.name) ?? []), file.path])
-  for (const [name, same] of byName) {
-    if (same.length > 1) {
-      const shown = same.map((p) => path.relative(workspace, p)).join(', ')
-      throw new Error(
-        `Input \`files\` matches ${same.length} files named ${name} (${shown}); they would replace ` +
-          'each other in the same folder: narrow the patterns or upload them in separate steps'
-      )
-    }
-  }
-  return files
-}
-
-// A pattern that names a folder matches nothing (only files are uploaded): say how to get its files.
-async function folderHint(patterns: string[], workspace: string): Promise<string> {
-  for (const pattern of patterns.map((p) => p.trim())) {
-    if (pattern === '' || /[*?[\]!#]/.test(pattern)) continue
-    const info = await stat(path.resolve(workspace, pattern)).catch(() => undefined)
-    if (info?.isDirectory()) {
-      const base = pattern.replace(/[\\/]+$/, '')
-      return ` (\`${base}\` is a folder: use \`${base}/*\` for its files, \`${base}/**\` for its subfolders too)`
-    }
-  }
-  return ''
-}
-
-// DocSpace stores a folder's name sanitised and compares names without regard to case, and it never
-// refuses a second folder of the same name: the subfolder is looked for the way the portal matches names.
-function findSubfolder(folders: FolderDto[], name: string): FolderDto | undefined {
-  const matches = folders.filter((f) => sameStoredTitle(f.title, name))
-  // With duplicates made by hand, the oldest (lowest id) is the stable choice.
-  return matches.sort((a, b) => a.id - b.id)[0]
-}
-
-interface Destination {
-  /** Undefined only in a dry run whose subfolder does not exist yet. */
-  folderId?: number
-  label: string
-  created: boolean
-}
-
-async function resolveDestination(
-  request: ActionRequest,
-  context: OperationContext,
-  target: Target
-): Promise<Destination> {
-  const base = describeTarget(target)
-  const container = await getFolder(context.client, target).catch((error: unknown) => {
-    if (error instanceof DocSpaceError && error.kind === 'not-found') {
-      throw new Error(
-        `The ${base} to upload into was not found on the portal: check \`${target.kind}-id\` ` +
-          "(the key's user may also lack access to it)",
-        { cause: error }
-      )
-    }
-    throw error
-  })
-  const name = request.upload.subfolder
-  const label = `${base} "${container.title}"`
-  if (name === undefined) return { folderId: target.id, label, created: false }
-  const sublabel = `${label} / "${name}"`
-  const existing = findSubfolder((await listFolder(context.client, target.id)).folders, name)
-  if (existing) return { folderId: existing.id, label: sublabel, created: false }
-  if (request.dryRun) return { label: sublabel, created: false }
-  try {
-    const folder = await createFolder(context.client, target.id, name)
-    context.log.info(`Created folder "${folder.title}" (${folder.id}) in ${base}`)
-    return { folderId: folder.id, label: sublabel, created: true }
-  } catch (error) {
-    // The answer was lost: the folder may exist now, and creating it again would make a duplicate.
-    if (!(error instanceof DocSpaceError) || !error.ambiguous) throw error
-    const found = findSubfolder((await listFolder(context.client, target.id)).folders, name)
-    if (!found) throw error
-    return { folderId: found.id, label: sublabel, created: true }
-  }
-}
-
 function linkTitle(request: ActionRequest, github: GitHubRun, file: LocalFile): string {
   return request.link.title ?? releaseLinkTitle(github) ?? file.name
-}
-
-/** The request createLink gets for one uploaded file. */
-function fileLinkRequest(request: ActionRequest, fileId: number, title: string): ActionRequest {
-  return { ...request, targets: [{ kind: 'file', id: fileId }], link: { ...request.link, title } }
-}
-
-function mib(bytes: number): string {
-  return (bytes / MiB).toFixed(1)
-}
-
-/** Logs each 10 % milestone of a large file; small files upload too fast for progress to mean much. */
-function progressLogger(
-  context: OperationContext,
-  file: LocalFile
-): ((sent: number, total: number) => void) | undefined {
-  if (file.size <= PROGRESS_THRESHOLD) return undefined
-  let next = PROGRESS_STEP
-  return (sent, total) => {
-    const percent = Math.floor((sent * 100) / total)
-    if (percent < next) return
-    // A read may cross a milestone by a little: the line names the milestone and the real byte count.
-    const milestone = Math.floor(percent / PROGRESS_STEP) * PROGRESS_STEP
-    context.log.info(`${file.name}: ${milestone}% (${mib(sent)} of ${mib(total)} MiB)`)
-    next = milestone + PROGRESS_STEP
-  }
-}
-
-// The `links` entry of a file uploaded without a link.
-function bareEntry(file: LocalFile, uploaded: FileDto): UploadedLink {
-  return {
-    ...blankShareLink(file.name),
-    linkId: '',
-    file: file.name,
-    fileId: uploaded.id,
-    size: file.size,
-    version: uploaded.version
-  }
-}
-
-function linkedEntry(
-  file: LocalFile,
-  fileId: number,
-  link: ShareLink,
-  action: LinkAction | undefined,
-  version?: number
-): UploadedLink {
-  return { ...link, linkId: link.id, action, file: file.name, fileId, size: file.size, version }
 }
 
 async function dryRun(
