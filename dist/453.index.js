@@ -2781,7 +2781,7 @@ async function confinedFile(file, workspace, followSymlinks) {
 
 
 
-// The files an upload's \`files\` patterns match in the workspace, and the hint when they match nothing.
+// The files an upload's `files` patterns match in the workspace, and the hint when they match nothing.
 // Only the upload reads them; apart from it because they concern the runner's disk, not the portal.
 // The escaping @actions/glob applies to the working directory it roots relative patterns at.
 function globEscape(text) {

@@ -4,7 +4,7 @@ import * as glob from '@actions/glob'
 import type { LocalFile } from './docspace/upload.js'
 import { checkPatternInside, confinedFile } from './workspace.js'
 
-// The files an upload's \`files\` patterns match in the workspace, and the hint when they match nothing.
+// The files an upload's `files` patterns match in the workspace, and the hint when they match nothing.
 // Only the upload reads them; apart from it because they concern the runner's disk, not the portal.
 
 // The escaping @actions/glob applies to the working directory it roots relative patterns at.

@@ -4,7 +4,7 @@ import type { FileDto } from '../docspace/types.js'
 import type { LocalFile } from '../docspace/upload.js'
 import { blankShareLink, type ShareLink } from './share-link.js'
 
-// What the upload says about each file it put on the portal: its \`links\` entry, with or without a link,
+// What the upload says about each file it put on the portal: its `links` entry, with or without a link,
 // and the request createLink gets for it.
 
 /** One entry of the `links` output of `upload`. */
