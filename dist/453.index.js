@@ -1671,10 +1671,9 @@ class RequestGovernor {
     }
     /** The same client with every request paced and pooled. */
     wrap(client) {
-        const wrapped = Object.create(client);
-        wrapped.request = (method, path, options = {}) => this.request(client, method.toUpperCase(), path, options);
-        return wrapped;
+        return new PacedClient(client, this);
     }
+    /** Sends one request of `client` through the pool, under the ceiling; `method` in upper case. */
     async request(client, method, path, options) {
         const write = method !== 'GET' && method !== 'HEAD';
         // Bounded by the pause budget: every round that goes on has paused at least once.
@@ -1760,6 +1759,34 @@ class RequestGovernor {
         if (this.pool.limit < this.settings.concurrency && this.successes % 20 === 0) {
             this.pool.resize(this.pool.limit + 1);
         }
+    }
+}
+/**
+ * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
+ * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
+ * and the findings stay one for the whole run.
+ */
+class PacedClient {
+    client;
+    governor;
+    constructor(client, governor) {
+        this.client = client;
+        this.governor = governor;
+    }
+    get connection() {
+        return this.client.connection;
+    }
+    get log() {
+        return this.client.log;
+    }
+    get budget() {
+        return this.client.budget;
+    }
+    get findings() {
+        return this.client.findings;
+    }
+    request(method, path, options = {}) {
+        return this.governor.request(this.client, method.toUpperCase(), path, options);
     }
 }
 

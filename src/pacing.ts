@@ -5,7 +5,7 @@
 // 429's X-RateLimit-Limit to tell the limiters apart: the per-minute and in-flight limits slow the whole
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
 import { TaskPool } from './concurrency.js'
-import type { ApiResult, DocSpaceClient, RequestOptions, RetryNotice } from './docspace/client.js'
+import type { ApiResult, DocSpaceApi, RequestOptions, RetryNotice } from './docspace/api.js'
 import { DocSpaceError } from './docspace/errors.js'
 import {
   classifyRateLimit,
@@ -181,15 +181,13 @@ export class RequestGovernor {
   }
 
   /** The same client with every request paced and pooled. */
-  wrap(client: DocSpaceClient): DocSpaceClient {
-    const wrapped = Object.create(client) as DocSpaceClient
-    wrapped.request = <T>(method: string, path: string, options: RequestOptions = {}) =>
-      this.request<T>(client, method.toUpperCase(), path, options)
-    return wrapped
+  wrap(client: DocSpaceApi): DocSpaceApi {
+    return new PacedClient(client, this)
   }
 
-  private async request<T>(
-    client: DocSpaceClient,
+  /** Sends one request of `client` through the pool, under the ceiling; `method` in upper case. */
+  async request<T>(
+    client: DocSpaceApi,
     method: string,
     path: string,
     options: RequestOptions
@@ -279,5 +277,37 @@ export class RequestGovernor {
     if (this.pool.limit < this.settings.concurrency && this.successes % 20 === 0) {
       this.pool.resize(this.pool.limit + 1)
     }
+  }
+}
+
+/**
+ * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
+ * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
+ * and the findings stay one for the whole run.
+ */
+export class PacedClient implements DocSpaceApi {
+  constructor(
+    private readonly client: DocSpaceApi,
+    private readonly governor: RequestGovernor
+  ) {}
+
+  get connection(): DocSpaceApi['connection'] {
+    return this.client.connection
+  }
+
+  get log(): DocSpaceApi['log'] {
+    return this.client.log
+  }
+
+  get budget(): DocSpaceApi['budget'] {
+    return this.client.budget
+  }
+
+  get findings(): DocSpaceApi['findings'] {
+    return this.client.findings
+  }
+
+  request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
+    return this.governor.request<T>(this.client, method.toUpperCase(), path, options)
   }
 }

@@ -6,7 +6,8 @@ import {
   WindowedCounter,
   type DownloadWindow
 } from '../docspace/audit-window.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+// The paced decorator stands in for the client here: the sweep types against the interface.
+import type { DocSpaceApi as DocSpaceClient } from '../docspace/api.js'
 import { getFile, getFolder, listFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, listLinks } from '../docspace/links.js'
