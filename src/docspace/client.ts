@@ -20,7 +20,7 @@ import { followRedirects, originOf } from './redirects.js'
 import { BodySource } from './request-body.js'
 import { Transport, type Call } from './transport.js'
 
-// The request's types were first defined here; callers still import them from the client.
+// Re-exported so that imports of the request's types from the client, where they first lived, keep working.
 export type {
   ApiResult,
   DocSpaceApi,
