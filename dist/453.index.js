@@ -1300,7 +1300,7 @@ async function enforceLimits(request, context) {
 
 /***/ }),
 
-/***/ 9365:
+/***/ 1193:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1536,6 +1536,36 @@ var share_rights = __webpack_require__(5356);
 var listing = __webpack_require__(752);
 // EXTERNAL MODULE: ./src/docspace/portal-version.ts
 var portal_version = __webpack_require__(8125);
+;// CONCATENATED MODULE: ./src/paced-client.ts
+/**
+ * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
+ * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
+ * and the findings stay one for the whole run.
+ */
+class PacedClient {
+    client;
+    governor;
+    constructor(client, governor) {
+        this.client = client;
+        this.governor = governor;
+    }
+    get connection() {
+        return this.client.connection;
+    }
+    get log() {
+        return this.client.log;
+    }
+    get budget() {
+        return this.client.budget;
+    }
+    get findings() {
+        return this.client.findings;
+    }
+    request(method, path, options = {}) {
+        return this.governor.request(this.client, method.toUpperCase(), path, options);
+    }
+}
+
 // EXTERNAL MODULE: ./src/docspace/rate-limit.ts
 var rate_limit = __webpack_require__(474);
 ;// CONCATENATED MODULE: ./src/pacing.ts
@@ -1545,6 +1575,7 @@ var rate_limit = __webpack_require__(474);
 // own ceiling below the per-minute limit, runs every request through one bounded pool, and reads each
 // 429's X-RateLimit-Limit to tell the limiters apart: the per-minute and in-flight limits slow the whole
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
+
 
 
 
@@ -1759,34 +1790,6 @@ class RequestGovernor {
         if (this.pool.limit < this.settings.concurrency && this.successes % 20 === 0) {
             this.pool.resize(this.pool.limit + 1);
         }
-    }
-}
-/**
- * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
- * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
- * and the findings stay one for the whole run.
- */
-class PacedClient {
-    client;
-    governor;
-    constructor(client, governor) {
-        this.client = client;
-        this.governor = governor;
-    }
-    get connection() {
-        return this.client.connection;
-    }
-    get log() {
-        return this.client.log;
-    }
-    get budget() {
-        return this.client.budget;
-    }
-    get findings() {
-        return this.client.findings;
-    }
-    request(method, path, options = {}) {
-        return this.governor.request(this.client, method.toUpperCase(), path, options);
     }
 }
 

@@ -6,6 +6,7 @@
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
 import { TaskPool } from './concurrency.js'
 import type { ApiResult, DocSpaceApi, RequestOptions, RetryNotice } from './docspace/api.js'
+import { PacedClient } from './paced-client.js'
 import { DocSpaceError } from './docspace/errors.js'
 import {
   classifyRateLimit,
@@ -277,37 +278,5 @@ export class RequestGovernor {
     if (this.pool.limit < this.settings.concurrency && this.successes % 20 === 0) {
       this.pool.resize(this.pool.limit + 1)
     }
-  }
-}
-
-/**
- * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
- * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
- * and the findings stay one for the whole run.
- */
-export class PacedClient implements DocSpaceApi {
-  constructor(
-    private readonly client: DocSpaceApi,
-    private readonly governor: RequestGovernor
-  ) {}
-
-  get connection(): DocSpaceApi['connection'] {
-    return this.client.connection
-  }
-
-  get log(): DocSpaceApi['log'] {
-    return this.client.log
-  }
-
-  get budget(): DocSpaceApi['budget'] {
-    return this.client.budget
-  }
-
-  get findings(): DocSpaceApi['findings'] {
-    return this.client.findings
-  }
-
-  request<T>(method: string, path: string, options: RequestOptions = {}): Promise<ApiResult<T>> {
-    return this.governor.request<T>(this.client, method.toUpperCase(), path, options)
   }
 }
