@@ -1300,7 +1300,7 @@ async function enforceLimits(request, context) {
 
 /***/ }),
 
-/***/ 6246:
+/***/ 4730:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1421,6 +1421,36 @@ async function settleEach(items, limit, work) {
 var audit = __webpack_require__(7783);
 // EXTERNAL MODULE: ./src/docspace/links.ts
 var links = __webpack_require__(2713);
+;// CONCATENATED MODULE: ./src/paced-client.ts
+/**
+ * A decorator of the client: every request goes through the governor's pool and pacer, and the rest
+ * (connection, log, the run's request budget and findings) is the wrapped client's own, so the budget
+ * and the findings stay one for the whole run.
+ */
+class PacedClient {
+    client;
+    governor;
+    constructor(client, governor) {
+        this.client = client;
+        this.governor = governor;
+    }
+    get connection() {
+        return this.client.connection;
+    }
+    get log() {
+        return this.client.log;
+    }
+    get budget() {
+        return this.client.budget;
+    }
+    get findings() {
+        return this.client.findings;
+    }
+    request(method, path, options = {}) {
+        return this.governor.request(this.client, method.toUpperCase(), path, options);
+    }
+}
+
 // EXTERNAL MODULE: ./src/docspace/errors.ts
 var errors = __webpack_require__(8653);
 // EXTERNAL MODULE: ./src/docspace/rate-limit.ts
@@ -1432,6 +1462,7 @@ var rate_limit = __webpack_require__(474);
 // own ceiling below the per-minute limit, runs every request through one bounded pool, and reads each
 // 429's X-RateLimit-Limit to tell the limiters apart: the per-minute and in-flight limits slow the whole
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
+
 
 
 
@@ -1558,10 +1589,9 @@ class RequestGovernor {
     }
     /** The same client with every request paced and pooled. */
     wrap(client) {
-        const wrapped = Object.create(client);
-        wrapped.request = (method, path, options = {}) => this.request(client, method.toUpperCase(), path, options);
-        return wrapped;
+        return new PacedClient(client, this);
     }
+    /** Sends one request of `client` through the pool, under the ceiling; `method` in upper case. */
     async request(client, method, path, options) {
         const write = method !== 'GET' && method !== 'HEAD';
         // Bounded by the pause budget: every round that goes on has paused at least once.

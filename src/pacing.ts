@@ -5,7 +5,8 @@
 // 429's X-RateLimit-Limit to tell the limiters apart: the per-minute and in-flight limits slow the whole
 // pool down; the daily one stops every further write at once, since waiting for it is not an option.
 import { TaskPool } from './concurrency.js'
-import type { ApiResult, DocSpaceClient, RequestOptions, RetryNotice } from './docspace/client.js'
+import type { ApiResult, DocSpaceApi, RequestOptions, RetryNotice } from './docspace/api.js'
+import { PacedClient } from './paced-client.js'
 import { DocSpaceError } from './docspace/errors.js'
 import {
   classifyRateLimit,
@@ -181,15 +182,13 @@ export class RequestGovernor {
   }
 
   /** The same client with every request paced and pooled. */
-  wrap(client: DocSpaceClient): DocSpaceClient {
-    const wrapped = Object.create(client) as DocSpaceClient
-    wrapped.request = <T>(method: string, path: string, options: RequestOptions = {}) =>
-      this.request<T>(client, method.toUpperCase(), path, options)
-    return wrapped
+  wrap(client: DocSpaceApi): DocSpaceApi {
+    return new PacedClient(client, this)
   }
 
-  private async request<T>(
-    client: DocSpaceClient,
+  /** Sends one request of `client` through the pool, under the ceiling; `method` in upper case. */
+  async request<T>(
+    client: DocSpaceApi,
     method: string,
     path: string,
     options: RequestOptions

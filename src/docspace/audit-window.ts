@@ -6,7 +6,7 @@
 // request whoever the downloads are of, so the window is read only while it is cheaper than one query
 // per file; past that bound the counts come from per-file queries instead.
 import { isoUtc } from '../time/iso-date.js'
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import {
   ACTION_TYPE_DOWNLOAD,
   AUDIT_IGNORED_MESSAGE,
@@ -46,7 +46,7 @@ export type DownloadWindow =
  * AuditAccessError when the key may not read the audit trail.
  */
 export async function readDownloadWindow(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   window: { from?: Date; to: Date; maxPages: number }
 ): Promise<DownloadWindow> {
   const byFile = new Map<number, DownloadEvent[]>()
@@ -107,7 +107,7 @@ export async function readDownloadWindow(
  */
 export class WindowedCounter extends DownloadCounter {
   constructor(
-    client: DocSpaceClient,
+    client: DocSpaceApi,
     private readonly window: DownloadWindow | undefined,
     private readonly refusal?: AuditAccessError,
     /** The window's read failed: every count fails with that error. */

@@ -7,7 +7,7 @@
 // answers the last 20 events, which is detected rather than counted.
 
 import { isoUtc } from '../time/iso-date.js'
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { DocSpaceError } from './errors.js'
 import type { AuditEventDto } from './types.js'
 import { checkAuditEvent, entryProblem, listAt } from './shapes.js'
@@ -80,7 +80,7 @@ function sameIds(a: AuditEventDto[], b: AuditEventDto[]): boolean {
  * cannot be counted. Throws AuditAccessError when the key may not read the audit trail.
  */
 export async function fileDownloads(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   fileId: number,
   since?: Date
 ): Promise<FileDownloads> {
@@ -130,7 +130,7 @@ export async function fileDownloads(
 }
 
 export async function auditPage(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   query: Record<string, string | number | undefined>
 ): Promise<AuditEventDto[] | 'not-in-plan'> {
   try {
@@ -182,7 +182,7 @@ export class DownloadCounter {
   >()
   private refused: AuditAccessError | undefined
 
-  constructor(private readonly client: DocSpaceClient) {}
+  constructor(private readonly client: DocSpaceApi) {}
 
   /** Downloads of one file since `since`: served from an earlier query when one covers it. */
   async file(fileId: number, since?: Date): Promise<FileDownloads> {

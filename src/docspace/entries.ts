@@ -1,5 +1,5 @@
 import type { Target } from '../request.js'
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import type { FileDto, FolderDto } from './types.js'
 import { readPages } from './paging.js'
 import { checkFile, checkFolder, entryProblem, isObject, listAt, shapeError } from './shapes.js'
@@ -8,7 +8,7 @@ const PAGE_SIZE = 100
 // Guards against a listing that never ends: 1000 pages of 100 is far beyond any folder worth sweeping.
 const MAX_PAGES = 1000
 
-export async function getFile(client: DocSpaceClient, id: number): Promise<FileDto> {
+export async function getFile(client: DocSpaceApi, id: number): Promise<FileDto> {
   const { data } = await client.request<FileDto>('GET', `/api/2.0/files/file/${id}`, {
     retry: 'read'
   })
@@ -17,7 +17,7 @@ export async function getFile(client: DocSpaceClient, id: number): Promise<FileD
 }
 
 /** A folder or a room (rooms are folders to the files API). */
-export async function getFolder(client: DocSpaceClient, target: Target): Promise<FolderDto> {
+export async function getFolder(client: DocSpaceApi, target: Target): Promise<FolderDto> {
   const path =
     target.kind === 'room'
       ? `/api/2.0/files/rooms/${target.id}`
@@ -35,7 +35,7 @@ type Entry = { kind: 'file'; dto: FileDto } | { kind: 'folder'; dto: FolderDto }
  * folder, and `complete` is false when the page bound stopped it.
  */
 export async function listFolder(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   folderId: number
 ): Promise<{ files: FileDto[]; folders: FolderDto[]; complete: boolean }> {
   const path = `/api/2.0/files/${folderId}`
@@ -79,7 +79,7 @@ export async function listFolder(
 }
 
 export async function createFolder(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   parentId: number,
   title: string
 ): Promise<FolderDto> {

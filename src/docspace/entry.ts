@@ -1,7 +1,7 @@
 // What the portal says about a file, folder or room before anything is written to it: its kind and format,
 // its room type, and what the key's user may do with its links.
 import type { Target } from '../request.js'
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { getFile, getFolder } from './entries.js'
 import { DocSpaceError } from './errors.js'
 import type { FileDto, FolderDto } from './types.js'
@@ -23,7 +23,7 @@ export interface ShareRightsDto {
 export type EntryInfo = (FileDto | FolderDto) & ShareRightsDto & { roomType?: number }
 
 /** GET files/file|folder|rooms/{id}; a missing entry is one clear error naming the input. */
-export async function getEntry(client: DocSpaceClient, target: Target): Promise<EntryInfo> {
+export async function getEntry(client: DocSpaceApi, target: Target): Promise<EntryInfo> {
   try {
     return target.kind === 'file'
       ? ((await getFile(client, target.id)) as EntryInfo)
@@ -41,7 +41,7 @@ export async function getEntry(client: DocSpaceClient, target: Target): Promise<
 }
 
 /** `Portal Administrator (admin@example.com)`, or undefined when the portal will not say. */
-export async function currentUserName(client: DocSpaceClient): Promise<string | undefined> {
+export async function currentUserName(client: DocSpaceApi): Promise<string | undefined> {
   try {
     const { data } = await client.request<{ displayName?: string; email?: string }>(
       'GET',

@@ -1,6 +1,6 @@
 import type { LinkType, Target } from '../request.js'
 import { maskSecret } from '../secrets.js'
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { DocSpaceError } from './errors.js'
 import type { FileShareDto, LinkRequestBody } from './types.js'
 import { sharedLinkOf } from './shared-link.js'
@@ -49,7 +49,7 @@ function maskPasswords(links: FileShareDto[]): FileShareDto[] {
  * server ignores startIndex/count there), so they are read once.
  */
 export async function listLinks(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   options: { linkType?: LinkType } = {}
 ): Promise<FileShareDto[]> {
@@ -58,7 +58,7 @@ export async function listLinks(
 
 // Entries of one answer, each checked: one of the wrong shape is reported and left out (so it is never
 // revoked on a guess), and a link listed twice is kept once.
-function checkedLinks(client: DocSpaceClient, endpoint: string, data: unknown): FileShareDto[] {
+function checkedLinks(client: DocSpaceApi, endpoint: string, data: unknown): FileShareDto[] {
   const links: FileShareDto[] = []
   listAt(data, endpoint, 'response').forEach((raw, i) => {
     const checked = checkShareEntry(raw, `response[${i}]`)
@@ -79,7 +79,7 @@ function uniqueById(links: FileShareDto[]): FileShareDto[] {
 }
 
 async function readLinks(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   options: { linkType?: LinkType }
 ): Promise<FileShareDto[]> {
@@ -113,7 +113,7 @@ async function readLinks(
  * the whole link, so callers send every field they want to keep. Returns undefined after a delete.
  */
 export async function putLink(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   body: LinkRequestBody,
   retry: 'idempotent' | 'none'

@@ -4,7 +4,7 @@
 // key can see and change them). Paging is by offset and no sort key is unique, so the order asked for is
 // by creation time (new entries land at the end), entries are kept once by id, and `total` is checked
 // again at the end: when it moved, the list is paged again.
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { listFolder } from './entries.js'
 import {
   docSpaceVersion,
@@ -54,7 +54,7 @@ export interface Listing<T> {
  * the list is read again, a bounded number of times.
  */
 async function pageAll<T extends { id: number }>(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   label: string,
   fetchPage: (startIndex: number) => Promise<{ items: T[]; total?: number; current?: ListedFolder }>
 ): Promise<Listing<T>> {
@@ -99,7 +99,7 @@ function query(filterType: number, recursive: boolean, startIndex: number) {
 
 /** One page of a subtree listing; entries of the wrong shape are reported and left out. */
 async function contentPage<T>(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   folderId: number,
   filterType: number,
   recursive: boolean,
@@ -143,7 +143,7 @@ function direct<T>(listing: Listing<T>, parentOf: (item: T) => number | undefine
 
 /** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
 export async function listFiles(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFile>> {
@@ -155,7 +155,7 @@ export async function listFiles(
 
 /** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
 export async function listFolders(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   folderId: number,
   recursive: boolean
 ): Promise<Listing<ListedFolder>> {
@@ -214,7 +214,7 @@ const MAX_WALK_DEPTH = 32
  * on portals whose listings recurse (3.5 and later), else folder by folder.
  */
 export async function fileIdsUnder(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   folderId: number,
   recursive: boolean
 ): Promise<number[]> {

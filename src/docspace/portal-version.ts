@@ -2,7 +2,7 @@
 // listed entry carries `shared`, set exactly when the entry has the links that the links endpoint
 // returns; before that, listings marked only My documents and rooms with a primary link, so a sweep
 // that skipped unmarked entries would miss links.
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { DocSpaceError } from './errors.js'
 
 export const VERSION_PATH = '/api/2.0/settings/version/build'
@@ -32,7 +32,7 @@ export const SHARED_FLAG_VERSION = [3, 5]
  * The portal's version (`docSpace` of `settings/version/build`), or undefined when the portal does not
  * say (an older server, a proxy that blocks the path). Errors other than "not there" are thrown.
  */
-export async function docSpaceVersion(client: DocSpaceClient): Promise<string | undefined> {
+export async function docSpaceVersion(client: DocSpaceApi): Promise<string | undefined> {
   try {
     const { data } = await client.request<BuildVersionDto>('GET', VERSION_PATH, { retry: 'read' })
     return parseVersion(data?.docSpace) ? data?.docSpace?.trim() : undefined

@@ -1,7 +1,7 @@
 // Read-only endpoints that describe the portal and the key: the build version, the key's user, the
 // plan (quota), the files settings, and a probe of the audit filter. Shapes as the server sends them:
 // web/ASC.Web.Api/Core/BuildVersion.cs, EmployeeFullDto, TenantQuota, FilesSettingsDto.
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 import { AUDIT_FILTER_PATH } from './audit.js'
 import { DocSpaceError } from './errors.js'
 
@@ -46,20 +46,20 @@ export interface EntrySharingDto {
   roomType?: number
 }
 
-async function read<T>(client: DocSpaceClient, path: string): Promise<T | undefined> {
+async function read<T>(client: DocSpaceApi, path: string): Promise<T | undefined> {
   const { data } = await client.request<T>('GET', path, { retry: 'read' })
   return data
 }
 
-export const getBuildVersion = (client: DocSpaceClient) =>
+export const getBuildVersion = (client: DocSpaceApi) =>
   read<BuildVersionDto>(client, '/api/2.0/settings/version/build')
 
-export const getSelf = (client: DocSpaceClient) => read<SelfDto>(client, '/api/2.0/people/@self')
+export const getSelf = (client: DocSpaceApi) => read<SelfDto>(client, '/api/2.0/people/@self')
 
 /** Portal admins only: a 403 for anyone else. */
-export const getQuota = (client: DocSpaceClient) => read<QuotaDto>(client, '/api/2.0/portal/quota')
+export const getQuota = (client: DocSpaceApi) => read<QuotaDto>(client, '/api/2.0/portal/quota')
 
-export const getFilesSettings = (client: DocSpaceClient) =>
+export const getFilesSettings = (client: DocSpaceApi) =>
   read<FilesSettingsDto>(client, '/api/2.0/files/settings')
 
 /**
@@ -73,7 +73,7 @@ export type AuditProbe = 'filtered' | 'fallback' | 'refused' | 'not-in-plan' | '
 // and one that falls back answers its last 20 events whatever they are.
 const IMPOSSIBLE_FILTER = { action: 5009, target: '0', count: 1 }
 
-export async function probeAuditFilter(client: DocSpaceClient): Promise<AuditProbe> {
+export async function probeAuditFilter(client: DocSpaceApi): Promise<AuditProbe> {
   try {
     const { data } = await client.request<unknown[]>('GET', AUDIT_FILTER_PATH, {
       query: IMPOSSIBLE_FILTER,

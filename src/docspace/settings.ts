@@ -1,5 +1,5 @@
 // Portal settings the action adapts to: the upload chunk size.
-import type { DocSpaceClient } from './client.js'
+import type { DocSpaceApi } from './api.js'
 
 /** The server's `files:uploader:chunk-size` default, used when the portal's setting cannot be read. */
 export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024
@@ -8,7 +8,7 @@ export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024
  * `chunkUploadSize` of GET /api/2.0/files/settings: the largest chunk the portal takes (a larger one gets
  * `success: false`). Falls back to 10 MiB, and says why, when the setting cannot be read.
  */
-export async function readChunkSize(client: DocSpaceClient): Promise<number> {
+export async function readChunkSize(client: DocSpaceApi): Promise<number> {
   try {
     const { data } = await client.request<{ chunkUploadSize?: unknown }>(
       'GET',

@@ -2,7 +2,7 @@
 // audit trail, deciding each link and revoking what the policy selects. enforce-limits does this for its
 // target, sweep for every entry it finds.
 import type { ActionRequest, Target } from '../request.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+import type { DocSpaceApi } from '../docspace/api.js'
 import { AuditAccessError, DownloadCounter, downloadsSince } from '../docspace/audit.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { describeTarget, putLink } from '../docspace/links.js'
@@ -35,7 +35,7 @@ export interface EntryCheck {
 }
 
 export interface EnforceSettings {
-  client: DocSpaceClient
+  client: DocSpaceApi
   counter: DownloadCounter
   policy: LimitPolicy
   /** Glob on display titles; links that do not match are left out entirely. */

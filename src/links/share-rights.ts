@@ -3,7 +3,7 @@
 // with a 403 and ignores others (200, nothing changed), and without the share right it lists no links at
 // all instead of failing: each case becomes one clear error here.
 import type { LinkType, Target } from '../request.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+import type { DocSpaceApi } from '../docspace/api.js'
 import { currentUserName, getEntry, type EntryInfo } from '../docspace/entry.js'
 import { listLinks } from '../docspace/links.js'
 import type { FileShareDto } from '../docspace/types.js'
@@ -75,7 +75,7 @@ export function shareRightsFailure(
 
 /** Throws a ShareRightsError when the key's user cannot manage the entry's links. */
 export async function requireShareRights(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   entry: ShareRightsEntry
 ): Promise<void> {
@@ -89,7 +89,7 @@ export async function requireShareRights(
  * that "no links" is never reported where the key's user simply cannot see them.
  */
 export async function listManagedLinks(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   options: { linkType?: LinkType; entry?: ShareRightsEntry } = {}
 ): Promise<FileShareDto[]> {

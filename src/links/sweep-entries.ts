@@ -4,7 +4,7 @@ import {
   WindowedCounter,
   type DownloadWindow
 } from '../docspace/audit-window.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+import type { DocSpaceApi } from '../docspace/api.js'
 import { getFile, getFolder } from '../docspace/entries.js'
 import { DocSpaceError } from '../docspace/errors.js'
 import { listLinks } from '../docspace/links.js'
@@ -106,7 +106,7 @@ export async function sweepEntry(
 // Which files need a download count, and since when: one windowed audit query covers them all when
 // that takes fewer pages than one query per file.
 export async function downloadCounter(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   entries: PlannedEntry[],
   settings: Omit<EnforceSettings, 'log' | 'counter'>,
   to: Date,

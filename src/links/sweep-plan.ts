@@ -1,6 +1,6 @@
 import type { Target } from '../request.js'
 import type { SweepCounts } from '../result.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+import type { DocSpaceApi } from '../docspace/api.js'
 import { listFolder } from '../docspace/entries.js'
 import {
   fileTree,
@@ -50,7 +50,7 @@ export interface PlannedEntry extends PendingEntry {
 }
 
 export interface Sweeper {
-  client: DocSpaceClient
+  client: DocSpaceApi
   recursive: boolean
   /** Listings mark shared entries (portal 3.5 and later): unshared entries are skipped. */
   useFlags: boolean
@@ -227,7 +227,7 @@ export function uniqueTargets(targets: Target[]): Target[] {
 }
 
 // Whether listings can be trusted to mark shared entries; the full walk otherwise, with a notice.
-export async function listingsMarkShared(client: DocSpaceClient, log: Logger): Promise<boolean> {
+export async function listingsMarkShared(client: DocSpaceApi, log: Logger): Promise<boolean> {
   const version = await docSpaceVersion(client)
   const parsed = parseVersion(version)
   if (parsed && versionAtLeast(parsed, SHARED_FLAG_VERSION)) return true

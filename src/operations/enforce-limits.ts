@@ -1,5 +1,5 @@
 import type { ActionRequest, Target } from '../request.js'
-import type { DocSpaceClient } from '../docspace/client.js'
+import type { DocSpaceApi } from '../docspace/api.js'
 import { DownloadCounter } from '../docspace/audit.js'
 import { fileIdsUnder } from '../docspace/listing.js'
 import { describeTarget } from '../docspace/links.js'
@@ -14,7 +14,7 @@ import { plural } from '../text.js'
 // Downloads of the files directly inside a folder or room (with `recursive`, of all the files below it)
 // count for its links; a file counts for itself.
 async function filesToCount(
-  client: DocSpaceClient,
+  client: DocSpaceApi,
   target: Target,
   recursive: boolean
 ): Promise<number[]> {
