@@ -88,7 +88,9 @@ export function releasesApi(options: ReleasesApiOptions) {
   const attempts = Math.max(1, options.attempts)
   // Outermost hook: every request, with its own timeout, repeated as the DocSpace client would.
   octokit.hook.wrap('request', async (request, requestOptions) => {
-    const endpoint = `${requestOptions.method} ${requestOptions.url}`
+    // The path as sent (`/repos/octo/app/releases/7`), not the route template.
+    const sent = new URL(octokit.request.endpoint.parse(requestOptions).url)
+    const endpoint = `${requestOptions.method} ${sent.pathname}`
     for (let attempt = 1; ; attempt++) {
       try {
         return await request({
