@@ -2939,13 +2939,7 @@ function releaseLinkTitle(run) {
     return run.repository ? `${run.repository.repo} ${run.release.tagName}` : run.release.tagName;
 }
 
-// EXTERNAL MODULE: ./node_modules/node-fetch/src/index.js + 19 modules
-var src = __webpack_require__(4615);
-// EXTERNAL MODULE: ./src/docspace/proxy.ts + 1 modules
-var proxy = __webpack_require__(4211);
 ;// CONCATENATED MODULE: ./src/github/release-notes.ts
-
-
 // The section of the release notes that lists the uploaded files. It sits between two HTML comments (not
 // shown on GitHub) so that a re-run replaces it instead of adding another one.
 const SECTION_START = '<!-- docspace-share-links:start -->';
@@ -3020,86 +3014,21 @@ function replaceSection(body, section) {
     const after = text.slice(first.index + first[0].length).replace(SECTION, '');
     return `${before}${section}${after}`;
 }
-const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
-async function githubRequest(update, method, body) {
-    const { owner, repo } = update.repository;
-    const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/releases/${update.releaseId}`;
-    const endpoint = `${method} ${path}`;
-    const attempts = Math.max(1, update.attempts ?? 3);
-    const url = `${update.apiUrl}${path}`;
-    // Self-hosted runners behind a proxy reach GitHub the same way as the portal: HTTPS_PROXY / NO_PROXY.
-    const route = await (0,proxy/* proxyRouteFor */.VH)(new URL(url));
-    for (let attempt = 1;; attempt++) {
-        let status;
-        let text;
-        try {
-            const res = await (0,src/* default */.Ay)(url, {
-                method,
-                agent: route?.agent,
-                headers: {
-                    Accept: 'application/vnd.github+json',
-                    Authorization: `Bearer ${update.token}`,
-                    'X-GitHub-Api-Version': '2022-11-28',
-                    'User-Agent': 'docspace-share-links-action',
-                    ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
-                },
-                body: body === undefined ? undefined : JSON.stringify(body),
-                redirect: 'error',
-                signal: AbortSignal.timeout(update.timeoutMs ?? 30_000)
-            });
-            status = res.status;
-            text = await res.text();
-        }
-        catch (error) {
-            if (attempt < attempts) {
-                await delay(attempt);
-                continue;
-            }
-            const reason = error instanceof Error ? error.message : String(error);
-            throw new Error(`${endpoint} on the GitHub API failed: ${reason}`, { cause: error });
-        }
-        if (status >= 200 && status < 300) {
-            try {
-                return JSON.parse(text);
-            }
-            catch {
-                throw new Error(`${endpoint} on the GitHub API answered HTTP ${status} with a body that is not JSON`);
-            }
-        }
-        if (RETRY_STATUS.has(status) && attempt < attempts) {
-            await delay(attempt);
-            continue;
-        }
-        throw new Error(`${endpoint} on the GitHub API answered HTTP ${status}${githubMessage(text)}${hint(status)}`);
-    }
-}
-function delay(attempt) {
-    return new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)));
-}
-function githubMessage(text) {
-    try {
-        const message = JSON.parse(text).message;
-        return typeof message === 'string' && message ? ` (${message.slice(0, 200)})` : '';
-    }
-    catch {
-        return '';
-    }
-}
-function hint(status) {
-    if (status === 401)
-        return ': `github-token` was not accepted';
-    if (status === 403 || status === 404) {
-        return ': `github-token` needs `contents: write` on this repository (`permissions: contents: write`)';
-    }
-    return '';
-}
 /**
  * Reads the release by id (the event payload holds the body as it was when the run started, so a
  * re-run must not trust it) and writes the body back with the section replaced. Returns whether the
  * body changed.
  */
 async function updateReleaseNotes(update) {
-    const release = await githubRequest(update, 'GET');
+    // octokit and what it needs are a chunk of their own, loaded only here.
+    const { releasesApi } = await Promise.all(/* import() | github */[__webpack_require__.e(413), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 8020));
+    const api = releasesApi({
+        apiUrl: update.apiUrl,
+        token: update.token,
+        timeoutMs: update.timeoutMs ?? 30_000,
+        attempts: update.attempts ?? 3
+    });
+    const release = await api.getRelease(update.repository, update.releaseId);
     const current = release.body ?? '';
     const next = replaceSection(current, update.section);
     if (next === current)
@@ -3107,7 +3036,7 @@ async function updateReleaseNotes(update) {
     if (next.length > MAX_RELEASE_BODY) {
         throw new Error(`The release notes with the links would be ${next.length} characters long; GitHub allows ${MAX_RELEASE_BODY}`);
     }
-    await githubRequest(update, 'PATCH', { body: next });
+    await api.setReleaseBody(update.repository, update.releaseId, next);
     return true;
 }
 

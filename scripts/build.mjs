@@ -23,7 +23,9 @@ const bundles = [
   { entry: 'emulator/cli.ts', out: join('emulator', 'dist'), extra: [] },
   { entry: 'contract/cli.ts', out: join('contract', 'dist'), extra: [] }
 ]
-// What a run loads from disk is kept small: the action's files under dist/ stay under 1 MiB in total.
+// What a run loads from disk is kept small: the action's files under dist/ stay under 1 MiB in total. The
+// release-notes chunks (octokit, loaded only with `release-notes: true`) are left out of that figure and
+// reported on a line of their own.
 const ACTION_BUDGET_BYTES = 1024 * 1024
 const check = process.argv.includes('--check')
 // Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.
@@ -60,11 +62,32 @@ function kib(bytes) {
   return `${(bytes / 1024).toFixed(1)} KiB`
 }
 
-/** The action's files under dist/ and their total size, from the folder just built. */
+/** The chunk files that `import(/* webpackChunkName: "github" *\/ ...)` loads, as webpack names them. */
+function gitHubChunks() {
+  const chunks = new Set()
+  for (const file of files(join(root, 'dist')).filter((f) => f.endsWith('.js'))) {
+    for (const [, list] of readFileSync(file, 'utf8').matchAll(
+      /\/\* import\(\) \| github \*\/\[([^\]]*)\]/g
+    )) {
+      for (const [, id] of list.matchAll(/\.e\((\d+)\)/g))
+        chunks.add(join(root, 'dist', `${id}.index.js`))
+    }
+  }
+  return chunks
+}
+
+/** The action's files under dist/ and their total size, from the folder just built, without the release-notes chunks. */
 function actionSize() {
+  const github = gitHubChunks()
+  const sizeOf = (list) => list.reduce((sum, file) => sum + statSync(file).size, 0)
   const built = files(join(root, 'dist'))
-  const total = built.reduce((sum, file) => sum + statSync(file).size, 0)
-  return { count: built.length, total }
+  const counted = built.filter((f) => !github.has(f))
+  const apart = built.filter((f) => github.has(f))
+  return {
+    count: counted.length,
+    total: sizeOf(counted),
+    github: { count: apart.length, total: sizeOf(apart) }
+  }
 }
 
 /** Modules that more than one file of the action's bundle carries: shared code belongs in one chunk. */
@@ -81,6 +104,7 @@ function duplicatedModules() {
 const size = actionSize()
 const duplicated = duplicatedModules()
 const sizeLine = `dist/: ${size.count} files, ${kib(size.total)} (budget ${kib(ACTION_BUDGET_BYTES)})`
+const gitHubLine = `dist/ release-notes chunks (octokit, outside the budget): ${size.github.count} files, ${kib(size.github.total)}`
 
 /** What is wrong with the action's bundle, whatever the source: code bundled twice, or over the budget. */
 function bundleProblems() {
@@ -125,6 +149,7 @@ if (!check) {
   }
 }
 console.log(sizeLine)
+console.log(gitHubLine)
 for (const problem of bundleProblems()) {
   console.error(`The bundle is not as it should be: ${problem}`)
   failed = true

@@ -21,7 +21,7 @@ export interface FakeGitHub {
   token: string
   releases: Map<string, FakeRelease>
   requests: RecordedRequest[]
-  /** Answers the next requests with these statuses before behaving again. */
+  /** Answers the next requests with these statuses before behaving again (a 429 with `Retry-After: 1`). */
   failNext: number[]
   close: () => Promise<void>
 }
@@ -54,7 +54,9 @@ export async function startFakeGitHub(token = 'ghs_fake-token-1234567890'): Prom
         body
       })
       const send = (status: number, value: unknown): void => {
-        res.writeHead(status, { 'Content-Type': 'application/json' })
+        // GitHub's secondary rate limit answers 429 with the seconds to wait.
+        const wait = status === 429 ? { 'Retry-After': '1' } : {}
+        res.writeHead(status, { 'Content-Type': 'application/json', ...wait })
         res.end(JSON.stringify(value))
       }
       const forced = failNext.shift()

@@ -139,6 +139,23 @@ describe('updateReleaseNotes against a fake GitHub API', () => {
     expect(github.releases.get('octo/app#8')?.body?.startsWith('Edited by hand\n\n')).toBe(true)
   })
 
+  it('waits out a 429 for its Retry-After and never repeats another 4xx', async () => {
+    github.releases.set('octo/app#10', { id: 10, tag_name: 'v4', body: '' })
+    github.requests.length = 0
+    github.failNext.push(429)
+    const started = Date.now()
+    expect(await update(10, renderReleaseSection([entry]))).toBe(true)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950)
+    expect(github.requests.map((r) => r.method)).toEqual(['GET', 'GET', 'PATCH'])
+
+    github.requests.length = 0
+    github.failNext.push(422)
+    await expect(update(10, 'x')).rejects.toThrow(
+      /GET .*releases\/10 on the GitHub API answered HTTP 422/
+    )
+    expect(github.requests).toHaveLength(1)
+  })
+
   it('retries a 502 and names the permission on a 404, never the token', async () => {
     github.releases.set('octo/app#9', { id: 9, tag_name: 'v3', body: '' })
     github.failNext.push(502)

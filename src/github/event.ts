@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises'
 
 // What the upload needs to know about the workflow run: the repository, the event, and on a `release`
 // event the release itself. Read from the runner's environment and the event payload file, the same
-// sources as @actions/github's `context`. That package is not imported: loading it constructs an
-// @actions/http-client agent at import time, and the bundle replaces that client with a stub that throws.
+// sources as @actions/github's `context`. That `context` is not used here: it is built when
+// @actions/github loads, which brings octokit into every upload (the link title needs the release too),
+// and it reads process.env itself, where the action reads the runner's variables once, in inputs/.
+// @actions/github serves the release notes only (releases-api.ts, a chunk of its own).
 
 export interface Repository {
   owner: string

@@ -1,5 +1,3 @@
-import fetch from 'node-fetch'
-import { proxyRouteFor } from '../docspace/proxy.js'
 import type { Repository } from './event.js'
 
 // The section of the release notes that lists the uploaded files. It sits between two HTML comments (not
@@ -102,96 +100,8 @@ export interface ReleaseNotesUpdate {
   releaseId: number
   section: string
   timeoutMs?: number
-  /** Attempts per request for 429, 5xx and connection errors. */
+  /** Attempts per request for 429, 502, 503, 504 and connection errors. */
   attempts?: number
-}
-
-interface ReleaseDto {
-  id?: number
-  body?: string | null
-  html_url?: string
-}
-
-const RETRY_STATUS = new Set([429, 500, 502, 503, 504])
-
-async function githubRequest(
-  update: ReleaseNotesUpdate,
-  method: 'GET' | 'PATCH',
-  body?: unknown
-): Promise<ReleaseDto> {
-  const { owner, repo } = update.repository
-  const path = `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}/releases/${update.releaseId}`
-  const endpoint = `${method} ${path}`
-  const attempts = Math.max(1, update.attempts ?? 3)
-  const url = `${update.apiUrl}${path}`
-  // Self-hosted runners behind a proxy reach GitHub the same way as the portal: HTTPS_PROXY / NO_PROXY.
-  const route = await proxyRouteFor(new URL(url))
-  for (let attempt = 1; ; attempt++) {
-    let status: number
-    let text: string
-    try {
-      const res = await fetch(url, {
-        method,
-        agent: route?.agent,
-        headers: {
-          Accept: 'application/vnd.github+json',
-          Authorization: `Bearer ${update.token}`,
-          'X-GitHub-Api-Version': '2022-11-28',
-          'User-Agent': 'docspace-share-links-action',
-          ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-        redirect: 'error',
-        signal: AbortSignal.timeout(update.timeoutMs ?? 30_000)
-      })
-      status = res.status
-      text = await res.text()
-    } catch (error) {
-      if (attempt < attempts) {
-        await delay(attempt)
-        continue
-      }
-      const reason = error instanceof Error ? error.message : String(error)
-      throw new Error(`${endpoint} on the GitHub API failed: ${reason}`, { cause: error })
-    }
-    if (status >= 200 && status < 300) {
-      try {
-        return JSON.parse(text) as ReleaseDto
-      } catch {
-        throw new Error(
-          `${endpoint} on the GitHub API answered HTTP ${status} with a body that is not JSON`
-        )
-      }
-    }
-    if (RETRY_STATUS.has(status) && attempt < attempts) {
-      await delay(attempt)
-      continue
-    }
-    throw new Error(
-      `${endpoint} on the GitHub API answered HTTP ${status}${githubMessage(text)}${hint(status)}`
-    )
-  }
-}
-
-function delay(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 500 * 2 ** (attempt - 1)))
-}
-
-function githubMessage(text: string): string {
-  try {
-    const message = (JSON.parse(text) as { message?: unknown }).message
-    return typeof message === 'string' && message ? ` (${message.slice(0, 200)})` : ''
-  } catch {
-    return ''
-  }
-}
-
-function hint(status: number): string {
-  if (status === 401) return ': `github-token` was not accepted'
-  if (status === 403 || status === 404) {
-    return ': `github-token` needs `contents: write` on this repository (`permissions: contents: write`)'
-  }
-  return ''
 }
 
 /**
@@ -200,7 +110,15 @@ function hint(status: number): string {
  * body changed.
  */
 export async function updateReleaseNotes(update: ReleaseNotesUpdate): Promise<boolean> {
-  const release = await githubRequest(update, 'GET')
+  // octokit and what it needs are a chunk of their own, loaded only here.
+  const { releasesApi } = await import(/* webpackChunkName: "github" */ './releases-api.js')
+  const api = releasesApi({
+    apiUrl: update.apiUrl,
+    token: update.token,
+    timeoutMs: update.timeoutMs ?? 30_000,
+    attempts: update.attempts ?? 3
+  })
+  const release = await api.getRelease(update.repository, update.releaseId)
   const current = release.body ?? ''
   const next = replaceSection(current, update.section)
   if (next === current) return false
@@ -209,6 +127,6 @@ export async function updateReleaseNotes(update: ReleaseNotesUpdate): Promise<bo
       `The release notes with the links would be ${next.length} characters long; GitHub allows ${MAX_RELEASE_BODY}`
     )
   }
-  await githubRequest(update, 'PATCH', { body: next })
+  await api.setReleaseBody(update.repository, update.releaseId, next)
   return true
 }
