@@ -8,7 +8,7 @@ import { startServer, type Handler, type TestServer } from '../client/harness.js
  * Stands for the object `start` makes in beforeAll and `stop` ends in afterAll: the tests use it as if
  * it were that object, which exists only while they run.
  */
-function started<T extends object>(
+export function started<T extends object>(
   what: string,
   start: () => Promise<T>,
   stop: (value: T) => Promise<void>

@@ -4,7 +4,10 @@
 // asserts what the portal ended up holding, and the proxy keeps every write it passed on.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { beforeEach } from '@jest/globals'
+import { configureAudit } from '../../emulator/audit-journal.js'
 import type { Emulator } from '../../emulator/server.js'
+import { started, useEmulator } from '../helpers/fixtures.js'
 import { runAction } from '../../scripts/run-action.mjs'
 
 export interface Exchange {
@@ -129,4 +132,30 @@ export function runBundle(
     env,
     timeoutMs: 60_000
   })
+}
+
+/**
+ * An emulator and the hostile proxy in front of it for the tests of the enclosing block; the proxy's
+ * rewrites, overrides and recorded exchanges start afresh for every test. `audit`: the plan has the Audit
+ * option, so downloads can be counted.
+ */
+export function useHostilePortal(options: { audit?: boolean } = {}): {
+  emulator: Emulator
+  portal: HostilePortal
+} {
+  const emulator = useEmulator()
+  const portal = started(
+    'hostile portal',
+    async () => {
+      if (options.audit) configureAudit(emulator, { auditOption: true })
+      return startHostilePortal(emulator)
+    },
+    (proxy) => proxy.close()
+  )
+  beforeEach(() => {
+    portal.rewrite = undefined
+    portal.override = undefined
+    portal.exchanges.length = 0
+  })
+  return { emulator, portal }
 }

@@ -1,37 +1,14 @@
 // Wrong revokes a hostile or shifting portal could cause, each tried through the bundle run as the runner
 // runs it: the portal's writes (through the proxy) and what it still holds (in the emulator) are asserted.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
+import { recordDownloads } from '../../emulator/audit-journal.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import {
-  commandLines,
-  envelope,
-  runBundle,
-  startHostilePortal,
-  type HostilePortal
-} from './portal.js'
+import { commandLines, envelope, runBundle, useHostilePortal } from './portal.js'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 
-let emulator: Emulator
-let portal: HostilePortal
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  configureAudit(emulator, { auditOption: true })
-  portal = await startHostilePortal(emulator)
-})
-afterAll(async () => {
-  await portal.close()
-  await emulator.close()
-})
-beforeEach(() => {
-  portal.rewrite = undefined
-  portal.override = undefined
-  portal.exchanges.length = 0
-})
+const { emulator, portal } = useHostilePortal({ audit: true })
 
 function run(inputs: Record<string, string | number | boolean | undefined>) {
   return runBundle(portal.url, emulator.adminKey, inputs)

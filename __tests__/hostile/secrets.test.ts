@@ -1,24 +1,10 @@
 // Secrets against a portal that echoes them back, through the bundle run as the runner runs it: neither
 // the API key (in any common encoding) nor credentials typed into portal-url may reach stdout (outside the
 // runner's own mask commands), the outputs or the summary; a value too short to mask is not masked.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
-import { runBundle, startHostilePortal, type HostilePortal } from './portal.js'
+import { describe, expect, it } from '@jest/globals'
+import { runBundle, useHostilePortal } from './portal.js'
 
-let emulator: Emulator
-let portal: HostilePortal
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  portal = await startHostilePortal(emulator)
-})
-afterAll(async () => {
-  await portal.close()
-  await emulator.close()
-})
-beforeEach(() => {
-  portal.rewrite = undefined
-})
+const { emulator, portal } = useHostilePortal()
 
 // Stdout without the `::add-mask::` lines, which carry the values for the runner to hide.
 function logged(stdout: string): string {

@@ -1,30 +1,14 @@
 // Answers of unexpected shapes, through the bundle run as the runner runs it: each is one line naming the
 // endpoint and the field, never a raw JavaScript error, and the other links of the target are still
 // handled (an expired link next to a broken entry is revoked).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { configureAudit, recordDownloads } from '../../emulator/audit-journal.js'
-import { startEmulator, type Emulator } from '../../emulator/server.js'
+import { describe, expect, it } from '@jest/globals'
+import { recordDownloads } from '../../emulator/audit-journal.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
-import { runBundle, startHostilePortal, type HostilePortal } from './portal.js'
+import { runBundle, useHostilePortal } from './portal.js'
 
 const HOUR = 3_600_000
 
-let emulator: Emulator
-let portal: HostilePortal
-
-beforeAll(async () => {
-  emulator = await startEmulator()
-  configureAudit(emulator, { auditOption: true })
-  portal = await startHostilePortal(emulator)
-})
-afterAll(async () => {
-  await portal.close()
-  await emulator.close()
-})
-beforeEach(() => {
-  portal.rewrite = undefined
-  portal.exchanges.length = 0
-})
+const { emulator, portal } = useHostilePortal({ audit: true })
 
 function newFile() {
   const folder = emulator.addFolder({ title: `shapes-${Math.random()}` })
