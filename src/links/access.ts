@@ -31,6 +31,11 @@ const ALIASES: ReadonlyMap<string, number> = new Map([
   ['contentcreator', 11]
 ])
 
+/** The FileShare number of a name as the server writes it (`Editing`, `FillForms`), or undefined. */
+export function accessOfServerName(name: string): number | undefined {
+  return ALIASES.get(name.toLowerCase().replace(/[-_\s]/g, ''))
+}
+
 /** FileShare 1: the owner's full access, which no link can carry. */
 const READ_WRITE = 1
 

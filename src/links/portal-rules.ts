@@ -4,6 +4,7 @@
 // products/ASC.Files/Core/Core/Security/FileSecurity.cs (AvailableRoomAccesses, GetAccesses(File), the
 // link limits) and products/ASC.Files/Core/Utils/FileSharing.cs (where they are checked).
 import type { LinkType } from '../request.js'
+import { accessOfServerName } from './access.js'
 
 /** DocSpace RoomType numbers. */
 export const RoomType = {
@@ -161,17 +162,6 @@ export function fileKindName(kind: FileKind): string {
   }
 }
 
-const FILE_SHARE_BY_NAME: ReadonlyMap<string, number> = new Map([
-  ['none', 0],
-  ['read', 2],
-  ['review', 5],
-  ['comment', 6],
-  ['fillforms', 7],
-  ['roommanager', 9],
-  ['editing', 10],
-  ['contentcreator', 11]
-])
-
 /**
  * The accesses of `availableShareRights[subject]` (FileShare names such as `Editing`) as numbers, without
  * None; undefined when the portal did not send the list.
@@ -183,7 +173,7 @@ export function availableAccess(
   const names = rights?.[subject]
   if (!Array.isArray(names)) return undefined
   const numbers = names.flatMap((name) => {
-    const n = FILE_SHARE_BY_NAME.get(String(name).toLowerCase())
+    const n = accessOfServerName(String(name))
     return n === undefined || n === 0 ? [] : [n]
   })
   return numbers
