@@ -242,13 +242,13 @@ const MAX_PAGES = 10_000;
 /** Passes over a list that keeps changing while it is read, before it is taken as it is. */
 const MAX_PASSES = 3;
 /** Listing pages asked for at once; the client's pool and pacing bound them further. */
-const WAVE = 8;
+const IN_FLIGHT = 8;
 const FILTER_FILES_ONLY = 1;
 const FILTER_FOLDERS_ONLY = 2;
 /**
- * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager:
- * pages a wave at a time, a repeated page, a page of nothing new, a `total` the pages do not bear out and
- * the page bound each end the listing with a note (a warning and a line in the summary). A pass is
+ * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager (up
+ * to eight pages in flight once the total is known): a repeated page, a page of nothing new, a `total` the
+ * pages do not bear out and the page bound each end the listing with a note (a warning and a line in the summary). A pass is
  * trusted when every page reported the same total and at least that many distinct items came; otherwise
  * the list is read again, a bounded number of times.
  */
@@ -261,7 +261,7 @@ async function pageAll(client, label, fetchPage) {
             label,
             pageSize: PAGE_SIZE,
             maxPages: MAX_PAGES,
-            concurrency: WAVE,
+            concurrency: IN_FLIGHT,
             idOf: (item) => item.id,
             fetch: async (startIndex) => {
                 const page = await fetchPage(startIndex);
@@ -1701,19 +1701,33 @@ const MODULE_FILES = 1;
  * window holds more than that (per-file queries are then cheaper) or the trail cannot count. Throws
  * AuditAccessError when the key may not read the audit trail.
  */
+/** Audit pages in flight at once after the first. */
+const LOOKAHEAD = 4;
 async function readDownloadWindow(client, window) {
     const byFile = new Map();
     const seen = new Set();
     let firstIds;
+    // The trail gives no total, so the end is the first short page. After the first page (which tells
+    // whether the filter is applied at all) a few pages are asked for ahead and handled in order: at most
+    // LOOKAHEAD - 1 requests past the end, instead of one round trip per page.
+    const pending = [];
+    let asked = 0;
     for (let page = 0; page < window.maxPages; page++) {
-        const batch = await (0,audit/* auditPage */.ns)(client, {
-            moduleType: MODULE_FILES,
-            actionType: audit/* ACTION_TYPE_DOWNLOAD */.n1,
-            from: window.from ? (0,iso_date/* isoUtc */.u8)(window.from) : undefined,
-            to: (0,iso_date/* isoUtc */.u8)(window.to),
-            startIndex: page * PAGE_SIZE,
-            count: PAGE_SIZE
-        });
+        while (pending.length < (page === 0 ? 1 : LOOKAHEAD) && asked < window.maxPages) {
+            const answer = (0,audit/* auditPage */.ns)(client, {
+                moduleType: MODULE_FILES,
+                actionType: audit/* ACTION_TYPE_DOWNLOAD */.n1,
+                from: window.from ? (0,iso_date/* isoUtc */.u8)(window.from) : undefined,
+                to: (0,iso_date/* isoUtc */.u8)(window.to),
+                startIndex: asked * PAGE_SIZE,
+                count: PAGE_SIZE
+            });
+            // A page asked for ahead but never handled (the window ended first) must not fail the run.
+            answer.catch(() => undefined);
+            pending.push(answer);
+            asked++;
+        }
+        const batch = await pending.shift();
         if (batch === 'not-in-plan') {
             return { read: false, pages: page + 1, uncounted: audit/* AUDIT_NOT_IN_PLAN_MESSAGE */.Oz };
         }

@@ -130,8 +130,16 @@ const SHARE_NAMES: ReadonlyMap<number, string> = new Map(
   Object.entries(FileShare).map(([name, n]) => [n, name])
 )
 
+// The same few access lists come for every entry of a listing: their names are worked out once each.
+const namesOf = new WeakMap<readonly number[], string[]>()
+
 function shareNames(accesses: readonly number[]): string[] {
-  return [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n))
+  let names = namesOf.get(accesses)
+  if (!names) {
+    names = [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n))
+    namesOf.set(accesses, names)
+  }
+  return names
 }
 
 /**

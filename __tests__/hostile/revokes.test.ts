@@ -67,8 +67,8 @@ describe('revokes only on proof', () => {
     }
     const result = await run({ operation: 'sweep', 'folder-id': folder.id })
     const listings = portal.exchanges.filter((e) => e.path === `/api/2.0/files/${folder.id}`)
-    // Once the first page has given a total, listing pages are asked for a wave of 8 at a time: the
-    // repeat ends the listing within that first wave.
+    // Once the first page has given a total, up to 8 listing pages are in flight: the repeat ends the
+    // listing before more are asked for.
     expect(listings.length).toBeGreaterThanOrEqual(2)
     expect(listings.length).toBeLessThanOrEqual(1 + 8)
     expect(result.stdout).toContain(

@@ -65,7 +65,7 @@ describe('readPages', () => {
     )
   })
 
-  it('asks for a wave of pages once the total is known, never past it, and says whether it settled', async () => {
+  it('keeps several pages in flight once the total is known, never past it, and says whether it settled', async () => {
     const all = ids(1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
     const { run, asked } = listing(
       (start) => ({ items: all.slice(start, start + 3), total: 10 }),
@@ -78,7 +78,7 @@ describe('readPages', () => {
     expect(listed).toMatchObject({ complete: true, settled: true, pages: 4 })
   })
 
-  it('costs one wave at most when the total lies, and is not settled when the total moves', async () => {
+  it('costs at most the pages in flight when the total lies, and is not settled when the total moves', async () => {
     const { run, asked } = listing(() => ({ items: ids(1, 2, 3), total: 1000 }), 10, 4)
     const listed = await run
     expect(asked).toEqual([0, 3, 6, 9, 12])

@@ -4326,8 +4326,15 @@ function fileShareDto(link, state, portal, options = {}) {
     };
 }
 const SHARE_NAMES = new Map(Object.entries(FileShare).map(([name, n]) => [n, name]));
+// The same few access lists come for every entry of a listing: their names are worked out once each.
+const namesOf = new WeakMap();
 function shareNames(accesses) {
-    return [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n));
+    let names = namesOf.get(accesses);
+    if (!names) {
+        names = [...accesses, FileShare.None].map((n) => SHARE_NAMES.get(n) ?? String(n));
+        namesOf.set(accesses, names);
+    }
+    return names;
 }
 /**
  * What the caller may do with an entry's links, as FileEntryDto puts it (products/ASC.Files/Core/ApiModels/
@@ -4431,23 +4438,21 @@ function setShareRights(state, entryId, allowed) {
 // not; invitation links and inherited links do not count (File.cs L418-423, Folder.cs L373-378). Before
 // 3.5 listings marked only My documents and rooms with a primary link (EntryManager @v3.2.1 L362, L389):
 // modelled as no file or folder ever marked.
-function shareFlags(state, entry, userId, parentSharedOf) {
+function shareFlags(state, entry, userId, modern, parentSharedOf) {
     const own = (id) => state
         .links(entry.kind === 'file' ? 'file' : 'folder', id)
         .filter((l) => l.subjectType === SubjectType.ExternalLink ||
         l.subjectType === SubjectType.PrimaryExternalLink);
     const links = own(entry.id);
-    const modern = versionAtLeast(state, 3, 5);
     const marked = modern ||
         (entry.kind === 'room' && links.some((l) => l.subjectType === SubjectType.PrimaryExternalLink));
     const parentShared = parentSharedOf(entry.parentId);
-    return {
+    // canShare, security, availableShareRights and shareSettings, as on an entry read on its own.
+    return Object.assign(shareFields(state, entry, userId), {
         shared: marked && links.length > 0,
         sharedExternal: modern ? links.some((l) => !l.internal) : undefined,
-        parentShared,
-        // canShare, security, availableShareRights and shareSettings, as on an entry read on its own.
-        ...shareFields(state, entry, userId)
-    };
+        parentShared
+    });
 }
 function readFilterType(query) {
     const text = query.filterType?.trim();
@@ -4600,10 +4605,9 @@ function folderContent(ctx, folder) {
         }
         return known;
     };
-    const withFlags = (dto, entry) => ({
-        ...dto,
-        ...shareFlags(state, entry, user, parentSharedOf)
-    });
+    // Assigned onto the fresh DTO rather than spread into another copy: a page holds a hundred entries.
+    const modern = versionAtLeast(state, 3, 5);
+    const withFlags = (dto, entry) => Object.assign(dto, shareFlags(state, entry, user, modern, parentSharedOf));
     return {
         files: window.flatMap((e) => (e.kind === 'file' ? [withFlags(fileDto(e, portal), e)] : [])),
         folders: window.flatMap((e) => e.kind === 'file' ? [] : [withFlags(folderDto(e, state, portal, listing_childCounts(index, e.id)), e)]),

@@ -22,7 +22,7 @@ const MAX_PAGES = 10_000
 /** Passes over a list that keeps changing while it is read, before it is taken as it is. */
 const MAX_PASSES = 3
 /** Listing pages asked for at once; the client's pool and pacing bound them further. */
-const WAVE = 8
+const IN_FLIGHT = 8
 
 const FILTER_FILES_ONLY = 1
 const FILTER_FOLDERS_ONLY = 2
@@ -47,9 +47,9 @@ export interface Listing<T> {
 }
 
 /**
- * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager:
- * pages a wave at a time, a repeated page, a page of nothing new, a `total` the pages do not bear out and
- * the page bound each end the listing with a note (a warning and a line in the summary). A pass is
+ * Every item of an offset-paged list, each once by id, read with the bounded, de-duplicating pager (up
+ * to eight pages in flight once the total is known): a repeated page, a page of nothing new, a `total` the
+ * pages do not bear out and the page bound each end the listing with a note (a warning and a line in the summary). A pass is
  * trusted when every page reported the same total and at least that many distinct items came; otherwise
  * the list is read again, a bounded number of times.
  */
@@ -66,7 +66,7 @@ async function pageAll<T extends { id: number }>(
       label,
       pageSize: PAGE_SIZE,
       maxPages: MAX_PAGES,
-      concurrency: WAVE,
+      concurrency: IN_FLIGHT,
       idOf: (item) => item.id,
       fetch: async (startIndex) => {
         const page = await fetchPage(startIndex)
