@@ -16,10 +16,9 @@
 // a goal is missed. The emulator's rate limiter is off and the ceiling raised, so what is measured is the
 // plan and the engine, not the portal's budget. Build first (`npm run build`); BENCH_DIST=<folder>
 // measures bundles built elsewhere.
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { ACTION_ENTRY, runAction } from './run-action.mjs'
+import { runAction } from './run-action.mjs'
+import { emulatorBundle, entry, isoSeconds } from './bench-bundles.mjs'
 
 const FOLDERS = 200
 const FILES_PER_FOLDER = 100
@@ -36,12 +35,7 @@ const GOAL_VS_IDEAL = 1.5
 // The full walk is about 21,000 requests: 35 s at concurrency 15. Far beyond means something hangs.
 const RUN_TIMEOUT_MS = 240_000
 
-const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined
-const entry = dist ? join(dist, 'index.js') : ACTION_ENTRY
-const emulatorModule = join(ACTION_ENTRY, '..', '..', 'emulator', 'dist', 'index.js')
-const { startEmulator, recordDownloads } = await import(pathToFileURL(emulatorModule).href)
-
-const isoSeconds = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+const { startEmulator, recordDownloads } = emulatorBundle
 const linkId = (n) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`
 
 /** The tree, the same on every call (link ids included), on an emulator reporting `version`. */

@@ -4,10 +4,9 @@
 // Prints both wall times next to the ideal for that concurrency (requests ÷ concurrency × latency).
 // Goal: within 1.5× of the ideal, and at least 5× faster than sequential. Exits 1 when a goal is missed.
 // Build first (`npm run build`); BENCH_DIST=<folder> measures bundles built elsewhere.
-import { join, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { ACTION_ENTRY, runAction } from './run-action.mjs'
+import { runAction } from './run-action.mjs'
+import { emulatorBundle, entry, isoSeconds } from './bench-bundles.mjs'
 
 const FILES = 200
 const LATENCY_MS = 25
@@ -17,13 +16,7 @@ const GOAL_VS_SEQUENTIAL = 5
 // Sequential is about FILES × 4 × 25 ms = 20 s; anything far beyond means something hangs.
 const RUN_TIMEOUT_MS = 180_000
 
-const dist = process.env.BENCH_DIST ? resolve(process.env.BENCH_DIST) : undefined
-const entry = dist ? join(dist, 'index.js') : ACTION_ENTRY
-// The emulator is this checkout's bundle, whichever action bundle is measured.
-const emulatorModule = join(ACTION_ENTRY, '..', '..', 'emulator', 'dist', 'index.js')
-const { startEmulator } = await import(pathToFileURL(emulatorModule).href)
-
-const isoSeconds = (date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+const { startEmulator } = emulatorBundle
 
 /**
  * 200 files, each with 3 links: one expired (revoked), one whose limit of 3 downloads is reached
