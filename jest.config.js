@@ -1,4 +1,6 @@
 // Native ESM: run through `npm run jest` (node --experimental-vm-modules).
+import { availableParallelism } from 'node:os'
+
 export default {
   testEnvironment: 'node',
   extensionsToTreatAsEsm: ['.ts'],
@@ -9,5 +11,9 @@ export default {
   },
   testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
   setupFiles: ['<rootDir>/__tests__/helpers/quiet-debug.ts'],
-  testTimeout: 30000
+  testTimeout: 30000,
+  // Many suites wait on loopback servers and child processes more than they compute: two workers per
+  // core keep a two-core machine busy (jest's default, one worker fewer than the cores, leaves it idle).
+  // (A percentage here would be read as a plain number.)
+  maxWorkers: 2 * availableParallelism()
 }

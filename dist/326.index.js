@@ -9,7 +9,7 @@ export const modules = {
 /* harmony export */   releasesApi: () => (/* binding */ releasesApi)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4615);
+/* harmony import */ var node_fetch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6955);
 /* harmony import */ var _docspace_proxy_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4211);
 /* harmony import */ var _docspace_http_retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8021);
 

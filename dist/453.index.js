@@ -252,8 +252,16 @@ const FILTER_FOLDERS_ONLY = 2;
  * trusted when every page reported the same total and at least that many distinct items came; otherwise
  * the list is read again, a bounded number of times.
  */
-async function pageAll(client, label, fetchPage) {
+async function pageAll(client, label, fetchPage, onItems) {
     const byId = new Map();
+    // Entries are handed on once, as their page comes, whichever pass brought them.
+    const announce = (items) => {
+        const fresh = items.filter((item) => !byId.has(item.id));
+        for (const item of fresh)
+            byId.set(item.id, item);
+        if (fresh.length > 0)
+            onItems?.(fresh);
+    };
     let pages = 0;
     let current;
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -267,12 +275,10 @@ async function pageAll(client, label, fetchPage) {
                 const page = await fetchPage(startIndex);
                 current ??= page.current;
                 return page;
-            }
+            },
+            onItems: announce
         });
         pages += listed.pages;
-        for (const item of listed.items)
-            if (!byId.has(item.id))
-                byId.set(item.id, item);
         if (listed.note) {
             client.findings.note(listed.note);
             return { items: [...byId.values()], current, pages, unsettled: !listed.complete };
@@ -333,15 +339,30 @@ function direct(listing, parentOf, id) {
         })
     };
 }
-/** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
-async function listFiles(client, folderId, recursive) {
-    const listing = await pageAll(client, `the contents of folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FILES_ONLY, recursive, start));
-    return recursive ? listing : direct(listing, (f) => f.folderId, folderId);
+/** Hands on the entries of a page, without those `direct` leaves out. */
+function handOn(onItems, recursive, parentOf, id) {
+    if (!onItems || recursive)
+        return onItems;
+    return (items) => {
+        const kept = direct({ items, pages: 0, unsettled: false }, parentOf, id).items;
+        if (kept.length > 0)
+            onItems(kept);
+    };
+}
+/**
+ * Every file in a folder or room; with `recursive`, in all of its subfolders too. `onItems` gets the
+ * files of each page as it comes, so that the caller can start on them while the listing goes on.
+ */
+async function listFiles(client, folderId, recursive, onItems) {
+    const parentOf = (f) => f.folderId;
+    const listing = await pageAll(client, `the contents of folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FILES_ONLY, recursive, start), handOn(onItems, recursive, parentOf, folderId));
+    return recursive ? listing : direct(listing, parentOf, folderId);
 }
 /** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
-async function listFolders(client, folderId, recursive) {
-    const listing = await pageAll(client, `the folders below folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, start));
-    return recursive ? listing : direct(listing, (f) => f.parentId, folderId);
+async function listFolders(client, folderId, recursive, onItems) {
+    const parentOf = (f) => f.parentId;
+    const listing = await pageAll(client, `the folders below folder ${folderId}`, (start) => contentPage(client, folderId, FILTER_FOLDERS_ONLY, recursive, start), handOn(onItems, recursive, parentOf, folderId));
+    return recursive ? listing : direct(listing, parentOf, folderId);
 }
 function fileTree(files, folders) {
     const filesIn = new Map();
@@ -703,6 +724,10 @@ async function enforceOnEntry(entry, settings) {
                 }
             }
             catch (error) {
+                if (await settings.removedMeanwhile?.(error)) {
+                    log.info(`${entry.label} was removed during the sweep`);
+                    break;
+                }
                 reason = `${reason}; revoking failed`;
                 outcome.failures.push(`${entry.label}: revoking link "${link.title}" (${link.id}) failed: ${(0,src_text/* messageOf */.b)(error)}`);
             }
@@ -1702,7 +1727,7 @@ const MODULE_FILES = 1;
  * AuditAccessError when the key may not read the audit trail.
  */
 /** Audit pages in flight at once after the first. */
-const LOOKAHEAD = 4;
+const LOOKAHEAD = 8;
 async function readDownloadWindow(client, window) {
     const byFile = new Map();
     const seen = new Set();
@@ -1909,14 +1934,14 @@ function sweepResult(request, context, targets, reports, counts, governor) {
 // them; they live here, not in the operation, to keep each module short.
 // A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
 // when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
-async function removedMeanwhile(sweeper, entry, error) {
+async function removedMeanwhile(client, entry, error) {
     if (!entry.listed || !(error instanceof errors/* DocSpaceError */.z) || error.kind !== 'not-found')
         return false;
     try {
         if (entry.target.kind === 'file')
-            await (0,entries/* getFile */.ly)(sweeper.client, entry.target.id);
+            await (0,entries/* getFile */.ly)(client, entry.target.id);
         else
-            await (0,entries/* getFolder */.L2)(sweeper.client, entry.target);
+            await (0,entries/* getFolder */.L2)(client, entry.target);
         return false;
     }
     catch (again) {
@@ -1949,7 +1974,7 @@ async function readLinks(sweeper, entry) {
             entry.links = [];
             return;
         }
-        if (await removedMeanwhile(sweeper, entry, error)) {
+        if (await removedMeanwhile(sweeper.client, entry, error)) {
             entry.log.info(`${entry.label} was removed during the sweep`);
             entry.links = [];
             return;
@@ -1962,7 +1987,11 @@ async function sweepEntry(entry, settings, writesStopped) {
     const { report, log } = entry;
     let outcome;
     try {
-        outcome = await (0,enforce/* enforceOnEntry */.cT)(entry, { ...settings, log });
+        outcome = await (0,enforce/* enforceOnEntry */.cT)(entry, {
+            ...settings,
+            log,
+            removedMeanwhile: (error) => removedMeanwhile(settings.client, entry, error)
+        });
     }
     catch (error) {
         report.failures.push(failureOf(entry.label, error));
@@ -2138,20 +2167,13 @@ function entriesOf(sweeper, node, root) {
 }
 // The plan that grows with the shared entries: the files of the whole tree in one paged list (and its
 // folders in another), and only the entries marked `shared` go on to have their links read. Entries this
-// key cannot inspect (`shared` without `canShare`) are counted and named, never silently skipped.
-async function plannedEntries(sweeper, target, label, report) {
-    const [files, folders] = await Promise.all([
-        (0,listing/* listFiles */.CS)(sweeper.client, target.id, sweeper.recursive),
-        sweeper.recursive
-            ? (0,listing/* listFolders */.uT)(sweeper.client, target.id, true)
-            : Promise.resolve({ items: [], unsettled: false, current: undefined })
-    ]);
-    sweeper.counts.listed += files.items.length + folders.items.length;
-    if (files.unsettled || folders.unsettled) {
-        report.notes.push(`${label} changed while it was listed: entries added meanwhile are left for the next sweep.`);
-    }
-    const tree = (0,listing/* fileTree */.DW)(files.items, folders.items);
-    const entries = [];
+// key cannot inspect (`shared` without `canShare`) are counted and named, never silently skipped. Each
+// entry is handed to `early` as its page comes, so that its links are read while the listing goes on.
+async function plannedEntries(sweeper, target, label, report, early) {
+    // Known once both listings are complete, before any count is taken.
+    const listed = {};
+    // The entries to inspect, by `kind:id`, decided as each comes.
+    const chosen = new Map();
     const consider = (entry, pending, own = false) => {
         // A portal that leaves the flag out is not trusted to have set it: the entry is inspected.
         if (entry.shared === false)
@@ -2164,8 +2186,41 @@ async function plannedEntries(sweeper, target, label, report) {
             report.notInspectable.push(pending.label);
             return;
         }
-        entries.push(pending);
+        chosen.set(`${pending.target.kind}:${pending.target.id}`, pending);
+        if (!own)
+            early(pending);
     };
+    const onFolders = (folders) => {
+        sweeper.counts.listed += folders.length;
+        for (const folder of folders) {
+            consider(folder, {
+                target: { kind: 'folder', id: folder.id },
+                label: `folder ${folder.id} (in ${label})`,
+                // Asked for once the listings are complete, when the counts are taken.
+                countedFiles: async () => (listed.tree ? (0,listing/* filesUnder */.mz)(listed.tree, folder.id, true) : [])
+            });
+        }
+    };
+    const onFiles = (files) => {
+        sweeper.counts.listed += files.length;
+        for (const file of files) {
+            consider(file, {
+                target: { kind: 'file', id: file.id },
+                label: `file ${file.id} (in ${label})`,
+                countedFiles: async () => [file.id]
+            });
+        }
+    };
+    const [files, folders] = await Promise.all([
+        (0,listing/* listFiles */.CS)(sweeper.client, target.id, sweeper.recursive, onFiles),
+        sweeper.recursive
+            ? (0,listing/* listFolders */.uT)(sweeper.client, target.id, true, onFolders)
+            : Promise.resolve({ items: [], unsettled: false, current: undefined })
+    ]);
+    if (files.unsettled || folders.unsettled) {
+        report.notes.push(`${label} changed while it was listed: entries added meanwhile are left for the next sweep.`);
+    }
+    listed.tree = (0,listing/* fileTree */.DW)(files.items, folders.items);
     // The target itself: its own flag comes with the listing. Editing and data rooms always say
     // canShare=false on the room, though their managers can read its links, so it is asked anyway.
     const current = files.current ?? folders.current;
@@ -2176,26 +2231,19 @@ async function plannedEntries(sweeper, target, label, report) {
         countedFiles: async () => files.items.map((f) => f.id),
         mayBeHidden: current?.shared === true && current.canShare === false
     }, true);
-    for (const folder of folders.items) {
-        const sub = { kind: 'folder', id: folder.id };
-        consider(folder, {
-            target: sub,
-            label: `folder ${folder.id} (in ${label})`,
-            countedFiles: async () => (0,listing/* filesUnder */.mz)(tree, folder.id, true)
-        });
-    }
-    for (const file of files.items) {
-        const sub = { kind: 'file', id: file.id };
-        consider(file, {
-            target: sub,
-            label: `file ${file.id} (in ${label})`,
-            countedFiles: async () => [file.id]
-        });
-    }
-    return entries;
+    // In the order of the listings: the target, its folders, its files.
+    const keys = [
+        `${target.kind}:${target.id}`,
+        ...folders.items.map((f) => `folder:${f.id}`),
+        ...files.items.map((f) => `file:${f.id}`)
+    ];
+    return keys.flatMap((key) => {
+        const entry = chosen.get(key);
+        return entry ? [entry] : [];
+    });
 }
 // Phase 1 for one target: the entries whose links are to be read.
-async function entriesOfTarget(sweeper, target, report, log) {
+async function entriesOfTarget(sweeper, target, report, log, early = () => undefined) {
     const label = report.label;
     if (!claim(sweeper, target)) {
         log.info(`${label} was already swept with another target`);
@@ -2205,7 +2253,7 @@ async function entriesOfTarget(sweeper, target, report, log) {
         return [{ target, label, countedFiles: async () => [target.id] }];
     }
     if (sweeper.useFlags)
-        return plannedEntries(sweeper, target, label, report);
+        return plannedEntries(sweeper, target, label, report, early);
     const tree = await expand(sweeper, target, label, 0, new Set([target.id]), report.failures);
     return entriesOf(sweeper, tree, true);
 }
@@ -2309,11 +2357,31 @@ async function sweep(request, context) {
             sweeper.useFlags = await listingsMarkShared(client, context.log);
         }
         sweeper.phase = 'listing';
+        // The links of an entry are read as soon as its listing page has come, while the listing goes on:
+        // the pool keeps every request slot busy instead of waiting for the last page.
+        const plannedOf = new Map();
+        const reads = [];
+        const start = (entry, i) => {
+            let plannedEntry = plannedOf.get(entry);
+            if (!plannedEntry) {
+                plannedEntry = {
+                    ...entry,
+                    report: reports[i],
+                    log: logs[i],
+                    listed: entry.target !== targets[i]
+                };
+                plannedOf.set(entry, plannedEntry);
+                reads.push(readLinks(sweeper, plannedEntry));
+            }
+            return plannedEntry;
+        };
         // Enough targets in flight to keep every request slot busy; the pool bounds the requests themselves.
-        const planned = await settleEach(targets, Math.max(4, policy.concurrency * 4), (target, i) => entriesOfTarget(sweeper, target, reports[i], logs[i]));
+        const planned = await settleEach(targets, Math.max(4, policy.concurrency * 4), (target, i) => entriesOfTarget(sweeper, target, reports[i], logs[i], (entry) => void start(entry, i)));
         const entries = [];
         planned.forEach((settled, i) => {
             if (settled.status === 'rejected') {
+                // Links read for its entries meanwhile are left as they are: nothing of a target that could
+                // not be listed in full is swept.
                 reports[i].failures.push(failureOf(reports[i].label, settled.reason));
                 logs[i].warning(`${reports[i].label} could not be swept: ${(0,src_text/* messageOf */.b)(settled.reason)}`);
                 return;
@@ -2321,18 +2389,12 @@ async function sweep(request, context) {
             const pending = settled.value;
             if (targets[i].kind !== 'file')
                 logs[i].info(`${reports[i].label}: ${pending.length} entries to inspect`);
-            for (const entry of pending) {
-                entries.push({
-                    ...entry,
-                    report: reports[i],
-                    log: logs[i],
-                    listed: entry.target !== targets[i]
-                });
-            }
+            for (const entry of pending)
+                entries.push(start(entry, i));
         });
         counts.notInspectable = reports.reduce((n, r) => n + r.notInspectable.length, 0);
         sweeper.phase = 'reading links';
-        await Promise.all(entries.map((entry) => readLinks(sweeper, entry)));
+        await Promise.all(reads);
         counts.notInspectable = reports.reduce((n, r) => n + r.notInspectable.length, 0);
         const ready = entries.filter((e) => e.links !== undefined);
         sweeper.phase = 'counting downloads';

@@ -67,6 +67,8 @@ export interface Emulator {
   readonly authToken: string
   readonly state: EmulatorState
   readonly requests: RequestLogEntry[]
+  /** Requests received and not yet logged: their connection has not closed yet. */
+  readonly openRequests: number
   /** Seed key → id of the seeded entries. */
   readonly seed: SeedIds
   readonly router: Router
@@ -117,6 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = await createFaults()
   const middlewares: Middleware[] = [faults.middleware]
   const requests: RequestLogEntry[] = []
+  let openRequests = 0
   const sockets = new Set<Socket>()
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT
   let latencyMs = checkLatency(options.latencyMs ?? 0)
@@ -133,7 +136,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       portal: site.portal as Portal,
       bodyLimit
     })
+    openRequests++
     res.on('close', () => {
+      openRequests--
       requests.push({
         method: ctx.method,
         path: ctx.path,
@@ -187,6 +192,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     authToken: directory.issueToken(directory.admin.id).token,
     state,
     requests,
+    get openRequests() {
+      return openRequests
+    },
     seed: seedIds,
     router,
     route: (method, pattern, handler, routeOptions) =>

@@ -3,7 +3,10 @@
 // demo, the benchmarks and the end-to-end tests start (emulator/dist/index.js) and the maintainers'
 // contract script (contract/dist/index.js). With --check it builds into a temporary folder and fails when a
 // committed bundle differs from what the source builds now, or when the action's files under dist/ exceed
-// the size budget.
+// the size budget. A check of a tree that a successful build or check has seen before (the same source,
+// lockfile and committed bundles, by content) is not repeated: the developer loop runs it on every
+// `npm test`. A clean clone has no record and always builds.
+import { createHash } from 'node:crypto'
 import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import {
@@ -13,7 +16,9 @@ import {
   readFileSync,
   rmSync,
   statSync,
-  existsSync
+  existsSync,
+  mkdirSync,
+  writeFileSync
 } from 'node:fs'
 import { join, relative } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -28,6 +33,50 @@ const bundles = [
 // reported on a line of their own.
 const ACTION_BUDGET_BYTES = 1024 * 1024
 const check = process.argv.includes('--check')
+const RECORD = join('node_modules', '.cache', 'check-dist', 'record.json')
+
+/** A digest of the files a build reads (or, with `outputs`, the bundles it wrote), by path and content. */
+function digest(outputs) {
+  const hash = createHash('sha256')
+  const bundleDirs = bundles.map(({ out }) => out)
+  const inputs = () =>
+    [
+      ...['src', 'emulator', 'contract'].flatMap((dir) =>
+        files(dir).filter((f) => !bundleDirs.some((out) => f.startsWith(out + '/')))
+      ),
+      ...['package.json', 'package-lock.json', 'tsconfig.json', join('scripts', 'build.mjs')]
+    ].filter((f) => existsSync(f))
+  const list = outputs ? bundleDirs.flatMap((dir) => files(dir)) : inputs()
+  for (const file of list.sort()) {
+    hash.update(`${file}\0`)
+    hash.update(readFileSync(file))
+  }
+  return hash.digest('hex')
+}
+
+function readRecord() {
+  try {
+    return JSON.parse(readFileSync(RECORD, 'utf8'))
+  } catch {
+    return undefined
+  }
+}
+
+function writeRecord(lines) {
+  mkdirSync(join('node_modules', '.cache', 'check-dist'), { recursive: true })
+  writeFileSync(RECORD, JSON.stringify({ inputs: digest(false), outputs: digest(true), lines }))
+}
+
+if (check) {
+  const record = readRecord()
+  if (record && record.inputs === digest(false) && record.outputs === digest(true)) {
+    console.log(
+      'dist/, emulator/dist/ and contract/dist/ match the source (unchanged since the last build or check)'
+    )
+    for (const line of record.lines) console.log(line)
+    process.exit(0)
+  }
+}
 // Built aside and swapped in only when every bundle built, so a failed build leaves dist/ as it was.
 const root = mkdtempSync(join(tmpdir(), 'dist-build-'))
 const ncc = join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
@@ -119,12 +168,14 @@ function bundleProblems() {
 }
 
 let failed = false
+const problems = bundleProblems()
 if (!check) {
   for (const { out } of bundles) {
     rmSync(out, { recursive: true, force: true })
     cpSync(join(root, out), out, { recursive: true })
   }
   rmSync(root, { recursive: true, force: true })
+  if (problems.length === 0) writeRecord([sizeLine, gitHubLine])
 } else {
   const differ = bundles.flatMap(({ out }) => {
     const built = files(join(root, out)).map((f) => relative(root, f))
@@ -146,11 +197,12 @@ if (!check) {
     failed = true
   } else {
     console.log('dist/, emulator/dist/ and contract/dist/ match the source')
+    if (problems.length === 0) writeRecord([sizeLine, gitHubLine])
   }
 }
 console.log(sizeLine)
 console.log(gitHubLine)
-for (const problem of bundleProblems()) {
+for (const problem of problems) {
   console.error(`The bundle is not as it should be: ${problem}`)
   failed = true
 }

@@ -11,7 +11,7 @@ import {
 import { useServer } from '../helpers/fixtures.js'
 
 // Each path of this server answers one way; the tests read what the client made of it.
-const server = useServer((req, res, recorded) => {
+const server = useServer((_req, res, recorded) => {
   switch (recorded.path) {
     case '/api/2.0/files/file/12/links':
       return send(res, 200, envelope([{ access: 2, sharedLink: { id: 'a' } }]))

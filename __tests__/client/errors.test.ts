@@ -12,7 +12,7 @@ import {
 import { useServer } from '../helpers/fixtures.js'
 
 // The status to answer comes from the path: /status/<code>/<message or "-">.
-const server = useServer((req, res, recorded) => {
+const server = useServer((_req, res, recorded) => {
   const [, , code, message] = recorded.path.split('/')
   const status = Number(code)
   if (message === 'empty') {

@@ -15,7 +15,7 @@ const LINK_PASSWORD = 'Visitor-Pa55-word'
 const REQUEST_TOKEN = 'requestTokenValue0123456789abcdef'
 const QUERY_VALUE = 'query-value-not-for-logs'
 
-const server = useServer((req, res, recorded) => {
+const server = useServer((_req, res, recorded) => {
   switch (recorded.path) {
     case '/api/2.0/files/file/12/links':
       return send(

@@ -55,7 +55,7 @@ let tunnelBytes: Buffer[]
 let connectAnswer: string
 
 beforeAll(async () => {
-  target = await startServer((req, res, recorded) =>
+  target = await startServer((_req, res, recorded) =>
     send(res, 200, envelope({ path: recorded.path }))
   )
   tunnelBytes = []

@@ -18,8 +18,8 @@ let portal: TestServer
 let other: TestServer
 
 beforeAll(async () => {
-  other = await startServer((req, res) => send(res, 200, envelope('other')))
-  portal = await startServer((req, res, recorded) => {
+  other = await startServer((_req, res) => send(res, 200, envelope('other')))
+  portal = await startServer((_req, res, recorded) => {
     const redirect = /^\/r\/(\d{3})(\/.*)$/.exec(recorded.path)
     if (redirect) {
       const [, status, target] = redirect

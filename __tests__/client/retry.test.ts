@@ -224,7 +224,7 @@ describe('connection failures', () => {
       {},
       {
         sleep: async () => {
-          late ??= await startServer((req, res) => send(res, 200, envelope('created')), port)
+          late ??= await startServer((_req, res) => send(res, 200, envelope('created')), port)
         }
       }
     )

@@ -4,7 +4,7 @@ import { useServer } from '../helpers/fixtures.js'
 
 // /stall-body sends headers and half a body, then nothing; /stall-headers never answers; /slow answers
 // after 150 ms.
-const server = useServer((req, res, recorded) => {
+const server = useServer((_req, res, recorded) => {
   if (recorded.path === '/stall-body') {
     const body = envelope({ big: 'x'.repeat(200) })
     res.writeHead(200, {

@@ -118,6 +118,38 @@ describe('sweep at scale', () => {
     expect(renderSummary(result)).toContain('<tr><td>Entries listed</td><td>363</td></tr>')
   })
 
+  it('reads the links of a shared entry while the listing goes on', async () => {
+    const { root, files } = tree(emu, 1, 900)
+    const early = expired(emu, 'file', files[3].id)
+    const mark = emu.requests.length
+    emu.setLatency(10)
+    try {
+      await runWith(emu, {
+        operation: 'sweep',
+        'folder-id': root.id,
+        recursive: true,
+        concurrency: 2,
+        ...FAST
+      })
+    } finally {
+      emu.setLatency(0)
+    }
+    const made = emu.requests.slice(mark)
+    const linkRead = made.find(
+      (r) => r.method === 'GET' && r.path.endsWith(`/${files[3].id}/links`)
+    )
+    const pages = made.filter(
+      (r) => r.path === `/api/2.0/files/${root.id}` && r.query.filterType === '1'
+    )
+    expect(pages).toHaveLength(9)
+    // Asked for before the last listing page was: the first page holds the shared file.
+    expect(linkRead?.startedAt.getTime()).toBeLessThan(
+      Math.max(...pages.map((p) => p.startedAt.getTime()))
+    )
+    expect(emu.state.links('file', files[3].id)).toEqual([])
+    expect(early.id).toBeDefined()
+  })
+
   it('counts and names shared entries this key cannot inspect, and leaves them alone', async () => {
     const { root, files } = tree(emu, 1, 3)
     const hidden = expired(emu, 'file', files[0].id)

@@ -126,7 +126,7 @@ describe('parseAccess', () => {
           expect(Object.values(ACCESS_BY_NAME)).toContain(n)
         }
       ),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 })

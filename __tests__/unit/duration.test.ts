@@ -139,7 +139,7 @@ describe('parseDuration on random text', () => {
           expect(result).toBeLessThanOrEqual(MAX_DURATION_MS)
         }
       ),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 })

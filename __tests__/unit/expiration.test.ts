@@ -227,7 +227,7 @@ describe('parseExpiration', () => {
           expect(result.getTime()).toBeLessThanOrEqual(latest)
         }
       ),
-      { numRuns: 3000 }
+      { numRuns: 1000 }
     )
   })
 })

@@ -79,7 +79,7 @@ describe('parseIso', () => {
           }
         }
       ),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 })

@@ -111,7 +111,7 @@ describe('neutralising what the portal and the file system say', () => {
         expect(stdout).not.toContain('\u001b')
         expect(stdout).not.toContain('\u009b')
       }),
-      { numRuns: 400 }
+      { numRuns: 200 }
     )
   })
 
@@ -137,7 +137,7 @@ describe('neutralising what the portal and the file system say', () => {
         // Every tag is one the action writes; the rest is text.
         for (const tag of html.match(/<[^>]*>?/g) ?? []) expect(tag).toMatch(ALLOWED_TAG)
       }),
-      { numRuns: 400 }
+      { numRuns: 200 }
     )
   })
 })

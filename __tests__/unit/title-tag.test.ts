@@ -198,7 +198,7 @@ describe('title tag properties', () => {
           expect(trimmed.startsWith(decoded.display.slice(0, -1))).toBe(true)
         }
       }),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 
@@ -207,7 +207,7 @@ describe('title tag properties', () => {
       fc.property(fc.string({ unit: 'binary', maxLength: 90 }), tag, (text, t) => {
         expect(decodeTitle(encodeTitle(text, t))).toEqual({ display: text.trim(), tag: t })
       }),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 
@@ -218,7 +218,7 @@ describe('title tag properties', () => {
         const { display: d, tag: back } = decodeTitle(once)
         expect(encodeTitle(d, back ?? {})).toBe(once)
       }),
-      { numRuns: 1000 }
+      { numRuns: 400 }
     )
   })
 
@@ -241,7 +241,7 @@ describe('title tag properties', () => {
           }
         }
       ),
-      { numRuns: 2000 }
+      { numRuns: 700 }
     )
   })
 })

@@ -5840,6 +5840,7 @@ async function startEmulator(options = {}) {
     const faults = await createFaults();
     const middlewares = [faults.middleware];
     const requests = [];
+    let openRequests = 0;
     const sockets = new Set();
     const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
     let latencyMs = checkLatency(options.latencyMs ?? 0);
@@ -5855,7 +5856,9 @@ async function startEmulator(options = {}) {
             portal: site.portal,
             bodyLimit
         });
+        openRequests++;
         res.on('close', () => {
+            openRequests--;
             requests.push({
                 method: ctx.method,
                 path: ctx.path,
@@ -5911,6 +5914,9 @@ async function startEmulator(options = {}) {
         authToken: directory.issueToken(directory.admin.id).token,
         state,
         requests,
+        get openRequests() {
+            return openRequests;
+        },
         seed: seedIds,
         router,
         route: (method, pattern, handler, routeOptions) => router.route(method, pattern, handler, routeOptions),

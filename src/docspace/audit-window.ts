@@ -46,7 +46,7 @@ export type DownloadWindow =
  * AuditAccessError when the key may not read the audit trail.
  */
 /** Audit pages in flight at once after the first. */
-const LOOKAHEAD = 4
+const LOOKAHEAD = 8
 
 export async function readDownloadWindow(
   client: DocSpaceApi,

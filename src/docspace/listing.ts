@@ -56,9 +56,18 @@ export interface Listing<T> {
 async function pageAll<T extends { id: number }>(
   client: DocSpaceApi,
   label: string,
-  fetchPage: (startIndex: number) => Promise<{ items: T[]; total?: number; current?: ListedFolder }>
+  fetchPage: (
+    startIndex: number
+  ) => Promise<{ items: T[]; total?: number; current?: ListedFolder }>,
+  onItems?: (items: T[]) => void
 ): Promise<Listing<T>> {
   const byId = new Map<number, T>()
+  // Entries are handed on once, as their page comes, whichever pass brought them.
+  const announce = (items: T[]): void => {
+    const fresh = items.filter((item) => !byId.has(item.id))
+    for (const item of fresh) byId.set(item.id, item)
+    if (fresh.length > 0) onItems?.(fresh)
+  }
   let pages = 0
   let current: ListedFolder | undefined
   for (let pass = 1; pass <= MAX_PASSES; pass++) {
@@ -72,10 +81,10 @@ async function pageAll<T extends { id: number }>(
         const page = await fetchPage(startIndex)
         current ??= page.current
         return page
-      }
+      },
+      onItems: announce
     })
     pages += listed.pages
-    for (const item of listed.items) if (!byId.has(item.id)) byId.set(item.id, item)
     if (listed.note) {
       client.findings.note(listed.note)
       return { items: [...byId.values()], current, pages, unsettled: !listed.complete }
@@ -141,30 +150,55 @@ function direct<T>(listing: Listing<T>, parentOf: (item: T) => number | undefine
   }
 }
 
-/** Every file in a folder or room; with `recursive`, in all of its subfolders too. */
+/** Hands on the entries of a page, without those `direct` leaves out. */
+function handOn<T>(
+  onItems: ((items: T[]) => void) | undefined,
+  recursive: boolean,
+  parentOf: (item: T) => number | undefined,
+  id: number
+): ((items: T[]) => void) | undefined {
+  if (!onItems || recursive) return onItems
+  return (items) => {
+    const kept = direct({ items, pages: 0, unsettled: false }, parentOf, id).items
+    if (kept.length > 0) onItems(kept)
+  }
+}
+
+/**
+ * Every file in a folder or room; with `recursive`, in all of its subfolders too. `onItems` gets the
+ * files of each page as it comes, so that the caller can start on them while the listing goes on.
+ */
 export async function listFiles(
   client: DocSpaceApi,
   folderId: number,
-  recursive: boolean
+  recursive: boolean,
+  onItems?: (files: ListedFile[]) => void
 ): Promise<Listing<ListedFile>> {
-  const listing = await pageAll<ListedFile>(client, `the contents of folder ${folderId}`, (start) =>
-    contentPage<ListedFile>(client, folderId, FILTER_FILES_ONLY, recursive, start)
+  const parentOf = (f: ListedFile): number | undefined => f.folderId
+  const listing = await pageAll<ListedFile>(
+    client,
+    `the contents of folder ${folderId}`,
+    (start) => contentPage<ListedFile>(client, folderId, FILTER_FILES_ONLY, recursive, start),
+    handOn(onItems, recursive, parentOf, folderId)
   )
-  return recursive ? listing : direct(listing, (f) => f.folderId, folderId)
+  return recursive ? listing : direct(listing, parentOf, folderId)
 }
 
 /** Every folder below a folder or room (not itself); with `recursive` false, the direct ones only. */
 export async function listFolders(
   client: DocSpaceApi,
   folderId: number,
-  recursive: boolean
+  recursive: boolean,
+  onItems?: (folders: ListedFolder[]) => void
 ): Promise<Listing<ListedFolder>> {
+  const parentOf = (f: ListedFolder): number | undefined => f.parentId
   const listing = await pageAll<ListedFolder>(
     client,
     `the folders below folder ${folderId}`,
-    (start) => contentPage<ListedFolder>(client, folderId, FILTER_FOLDERS_ONLY, recursive, start)
+    (start) => contentPage<ListedFolder>(client, folderId, FILTER_FOLDERS_ONLY, recursive, start),
+    handOn(onItems, recursive, parentOf, folderId)
   )
-  return recursive ? listing : direct(listing, (f) => f.parentId, folderId)
+  return recursive ? listing : direct(listing, parentOf, folderId)
 }
 
 /** Files of a tree, by the folder they are directly in. */

@@ -24,6 +24,8 @@ export interface PagedListing<T> {
    * before the checks below end the listing.
    */
   concurrency?: number
+  /** Called with the new entries of each page as it is taken, in the listing's order. */
+  onItems?(items: T[]): void
 }
 
 export interface Listed<T> {
@@ -91,13 +93,15 @@ export async function readPages<T>(listing: PagedListing<T>): Promise<Listed<T>>
         `${label}: the portal sent the same page twice (from entry ${startIndex}); the listing stopped there with ${items.length} entries`
       )
     }
-    let fresh = 0
+    const taken: T[] = []
     answer.items.forEach((item, i) => {
       if (seen.has(ids[i])) return
       seen.add(ids[i])
-      items.push(item)
-      fresh++
+      taken.push(item)
     })
+    items.push(...taken)
+    const fresh = taken.length
+    if (fresh > 0) listing.onItems?.(taken)
     startIndex += answer.items.length
     if (answer.items.length < pageSize) {
       const lying = answer.total !== undefined && answer.total > startIndex

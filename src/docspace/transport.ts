@@ -17,6 +17,7 @@ import {
   UNKNOWN_OUTCOME
 } from './attempt-failure.js'
 import type { RequestBudget } from './budget.js'
+import { directAgentFor } from './direct-agent.js'
 import { DocSpaceError } from './errors.js'
 import { BodyTooLarge, mib, readBodyCapped } from './http-body.js'
 import { networkProblem, type HeaderSource } from './http-retry.js'
@@ -118,7 +119,7 @@ export class Transport {
       headers: await this.headersFor(call, withBody),
       body: withBody ? await call.body.next() : undefined,
       redirect: 'manual',
-      agent: route?.agent
+      agent: route?.agent ?? directAgentFor(url)
     }
     const controller = new AbortController()
     init.signal = controller.signal

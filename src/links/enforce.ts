@@ -48,6 +48,11 @@ export interface EnforceSettings {
    * can change the decision, so links revoked anyway and protected primary links cost no audit query.
    */
   countAll: boolean
+  /**
+   * Whether a failed revoke failed because the entry itself was removed since its links were read (a
+   * sweep reads them while its listing goes on): its links went with it, which is no failure.
+   */
+  removedMeanwhile?: (error: unknown) => Promise<boolean>
 }
 
 export interface EntryOutcome {
@@ -180,6 +185,10 @@ export async function enforceOnEntry(
           )
         }
       } catch (error) {
+        if (await settings.removedMeanwhile?.(error)) {
+          log.info(`${entry.label} was removed during the sweep`)
+          break
+        }
         reason = `${reason}; revoking failed`
         outcome.failures.push(
           `${entry.label}: revoking link "${link.title}" (${link.id}) failed: ${messageOf(error)}`

@@ -28,14 +28,14 @@ import { failureOf } from './sweep-report.js'
 // A listed entry gone by the time its links are read was removed meanwhile: nothing to sweep there. Only
 // when the entry itself is gone too: a 404 from the links endpoint alone is a failure like any other.
 async function removedMeanwhile(
-  sweeper: Sweeper,
+  client: DocSpaceApi,
   entry: PlannedEntry,
   error: unknown
 ): Promise<boolean> {
   if (!entry.listed || !(error instanceof DocSpaceError) || error.kind !== 'not-found') return false
   try {
-    if (entry.target.kind === 'file') await getFile(sweeper.client, entry.target.id)
-    else await getFolder(sweeper.client, entry.target)
+    if (entry.target.kind === 'file') await getFile(client, entry.target.id)
+    else await getFolder(client, entry.target)
     return false
   } catch (again) {
     return again instanceof DocSpaceError && again.kind === 'not-found'
@@ -65,7 +65,7 @@ export async function readLinks(sweeper: Sweeper, entry: PlannedEntry): Promise<
       entry.links = []
       return
     }
-    if (await removedMeanwhile(sweeper, entry, error)) {
+    if (await removedMeanwhile(sweeper.client, entry, error)) {
       entry.log.info(`${entry.label} was removed during the sweep`)
       entry.links = []
       return
@@ -83,7 +83,11 @@ export async function sweepEntry(
   const { report, log } = entry
   let outcome: EntryOutcome
   try {
-    outcome = await enforceOnEntry(entry, { ...settings, log })
+    outcome = await enforceOnEntry(entry, {
+      ...settings,
+      log,
+      removedMeanwhile: (error) => removedMeanwhile(settings.client, entry, error)
+    })
   } catch (error) {
     report.failures.push(failureOf(entry.label, error))
     log.warning(`${entry.label} could not be swept: ${messageOf(error)}`)

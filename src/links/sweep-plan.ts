@@ -7,6 +7,8 @@ import {
   filesUnder,
   listFiles,
   listFolders,
+  type FileTree,
+  type ListedFile,
   type ListedFolder
 } from '../docspace/listing.js'
 import {
@@ -127,27 +129,19 @@ function entriesOf(sweeper: Sweeper, node: FolderNode, root: boolean): PendingEn
 
 // The plan that grows with the shared entries: the files of the whole tree in one paged list (and its
 // folders in another), and only the entries marked `shared` go on to have their links read. Entries this
-// key cannot inspect (`shared` without `canShare`) are counted and named, never silently skipped.
+// key cannot inspect (`shared` without `canShare`) are counted and named, never silently skipped. Each
+// entry is handed to `early` as its page comes, so that its links are read while the listing goes on.
 async function plannedEntries(
   sweeper: Sweeper,
   target: Target,
   label: string,
-  report: TargetReport
+  report: TargetReport,
+  early: (entry: PendingEntry) => void
 ): Promise<PendingEntry[]> {
-  const [files, folders] = await Promise.all([
-    listFiles(sweeper.client, target.id, sweeper.recursive),
-    sweeper.recursive
-      ? listFolders(sweeper.client, target.id, true)
-      : Promise.resolve({ items: [] as ListedFolder[], unsettled: false, current: undefined })
-  ])
-  sweeper.counts.listed += files.items.length + folders.items.length
-  if (files.unsettled || folders.unsettled) {
-    report.notes.push(
-      `${label} changed while it was listed: entries added meanwhile are left for the next sweep.`
-    )
-  }
-  const tree = fileTree(files.items, folders.items)
-  const entries: PendingEntry[] = []
+  // Known once both listings are complete, before any count is taken.
+  const listed: { tree?: FileTree } = {}
+  // The entries to inspect, by `kind:id`, decided as each comes.
+  const chosen = new Map<string, PendingEntry>()
   const consider = (
     entry: { shared?: boolean; canShare?: boolean },
     pending: PendingEntry,
@@ -161,8 +155,42 @@ async function plannedEntries(
       report.notInspectable.push(pending.label)
       return
     }
-    entries.push(pending)
+    chosen.set(`${pending.target.kind}:${pending.target.id}`, pending)
+    if (!own) early(pending)
   }
+  const onFolders = (folders: ListedFolder[]): void => {
+    sweeper.counts.listed += folders.length
+    for (const folder of folders) {
+      consider(folder, {
+        target: { kind: 'folder', id: folder.id },
+        label: `folder ${folder.id} (in ${label})`,
+        // Asked for once the listings are complete, when the counts are taken.
+        countedFiles: async () => (listed.tree ? filesUnder(listed.tree, folder.id, true) : [])
+      })
+    }
+  }
+  const onFiles = (files: ListedFile[]): void => {
+    sweeper.counts.listed += files.length
+    for (const file of files) {
+      consider(file, {
+        target: { kind: 'file', id: file.id },
+        label: `file ${file.id} (in ${label})`,
+        countedFiles: async () => [file.id]
+      })
+    }
+  }
+  const [files, folders] = await Promise.all([
+    listFiles(sweeper.client, target.id, sweeper.recursive, onFiles),
+    sweeper.recursive
+      ? listFolders(sweeper.client, target.id, true, onFolders)
+      : Promise.resolve({ items: [] as ListedFolder[], unsettled: false, current: undefined })
+  ])
+  if (files.unsettled || folders.unsettled) {
+    report.notes.push(
+      `${label} changed while it was listed: entries added meanwhile are left for the next sweep.`
+    )
+  }
+  listed.tree = fileTree(files.items, folders.items)
   // The target itself: its own flag comes with the listing. Editing and data rooms always say
   // canShare=false on the room, though their managers can read its links, so it is asked anyway.
   const current = files.current ?? folders.current
@@ -177,23 +205,16 @@ async function plannedEntries(
     },
     true
   )
-  for (const folder of folders.items) {
-    const sub: Target = { kind: 'folder', id: folder.id }
-    consider(folder, {
-      target: sub,
-      label: `folder ${folder.id} (in ${label})`,
-      countedFiles: async () => filesUnder(tree, folder.id, true)
-    })
-  }
-  for (const file of files.items) {
-    const sub: Target = { kind: 'file', id: file.id }
-    consider(file, {
-      target: sub,
-      label: `file ${file.id} (in ${label})`,
-      countedFiles: async () => [file.id]
-    })
-  }
-  return entries
+  // In the order of the listings: the target, its folders, its files.
+  const keys = [
+    `${target.kind}:${target.id}`,
+    ...folders.items.map((f) => `folder:${f.id}`),
+    ...files.items.map((f) => `file:${f.id}`)
+  ]
+  return keys.flatMap((key) => {
+    const entry = chosen.get(key)
+    return entry ? [entry] : []
+  })
 }
 
 // Phase 1 for one target: the entries whose links are to be read.
@@ -201,8 +222,9 @@ export async function entriesOfTarget(
   sweeper: Sweeper,
   target: Target,
   report: TargetReport,
-  log: TargetLog
-) {
+  log: TargetLog,
+  early: (entry: PendingEntry) => void = () => undefined
+): Promise<PendingEntry[]> {
   const label = report.label
   if (!claim(sweeper, target)) {
     log.info(`${label} was already swept with another target`)
@@ -211,7 +233,7 @@ export async function entriesOfTarget(
   if (target.kind === 'file') {
     return [{ target, label, countedFiles: async () => [target.id] }]
   }
-  if (sweeper.useFlags) return plannedEntries(sweeper, target, label, report)
+  if (sweeper.useFlags) return plannedEntries(sweeper, target, label, report, early)
   const tree = await expand(sweeper, target, label, 0, new Set([target.id]), report.failures)
   return entriesOf(sweeper, tree, true)
 }

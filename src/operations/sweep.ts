@@ -11,6 +11,7 @@ import {
   entriesOfTarget,
   listingsMarkShared,
   uniqueTargets,
+  type PendingEntry,
   type PlannedEntry,
   type Sweeper
 } from '../links/sweep-plan.js'
@@ -97,13 +98,33 @@ export async function sweep(
       sweeper.useFlags = await listingsMarkShared(client, context.log)
     }
     sweeper.phase = 'listing'
+    // The links of an entry are read as soon as its listing page has come, while the listing goes on:
+    // the pool keeps every request slot busy instead of waiting for the last page.
+    const plannedOf = new Map<PendingEntry, PlannedEntry>()
+    const reads: Array<Promise<void>> = []
+    const start = (entry: PendingEntry, i: number): PlannedEntry => {
+      let plannedEntry = plannedOf.get(entry)
+      if (!plannedEntry) {
+        plannedEntry = {
+          ...entry,
+          report: reports[i],
+          log: logs[i],
+          listed: entry.target !== targets[i]
+        }
+        plannedOf.set(entry, plannedEntry)
+        reads.push(readLinks(sweeper, plannedEntry))
+      }
+      return plannedEntry
+    }
     // Enough targets in flight to keep every request slot busy; the pool bounds the requests themselves.
     const planned = await settleEach(targets, Math.max(4, policy.concurrency * 4), (target, i) =>
-      entriesOfTarget(sweeper, target, reports[i], logs[i])
+      entriesOfTarget(sweeper, target, reports[i], logs[i], (entry) => void start(entry, i))
     )
     const entries: PlannedEntry[] = []
     planned.forEach((settled, i) => {
       if (settled.status === 'rejected') {
+        // Links read for its entries meanwhile are left as they are: nothing of a target that could
+        // not be listed in full is swept.
         reports[i].failures.push(failureOf(reports[i].label, settled.reason))
         logs[i].warning(`${reports[i].label} could not be swept: ${messageOf(settled.reason)}`)
         return
@@ -111,19 +132,12 @@ export async function sweep(
       const pending = settled.value
       if (targets[i].kind !== 'file')
         logs[i].info(`${reports[i].label}: ${pending.length} entries to inspect`)
-      for (const entry of pending) {
-        entries.push({
-          ...entry,
-          report: reports[i],
-          log: logs[i],
-          listed: entry.target !== targets[i]
-        })
-      }
+      for (const entry of pending) entries.push(start(entry, i))
     })
     counts.notInspectable = reports.reduce((n, r) => n + r.notInspectable.length, 0)
 
     sweeper.phase = 'reading links'
-    await Promise.all(entries.map((entry) => readLinks(sweeper, entry)))
+    await Promise.all(reads)
     counts.notInspectable = reports.reduce((n, r) => n + r.notInspectable.length, 0)
     const ready = entries.filter(
       (e): e is PlannedEntry & { links: EntryCheck['links'] } => e.links !== undefined
