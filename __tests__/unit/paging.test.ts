@@ -31,6 +31,26 @@ describe('readPages', () => {
     expect(asked).toEqual([0, 3, 6])
   })
 
+  it('hands on the new entries of each page as it is taken, once each, and nothing of a repeated page', async () => {
+    const handed: number[][] = []
+    const pages: Record<number, Item[]> = { 0: ids(1, 2, 3), 3: ids(3, 4, 5), 6: ids(3, 4, 5) }
+    const listed = await readPages<Item>({
+      label: 'folder 7',
+      pageSize: 3,
+      maxPages: 10,
+      concurrency: 3,
+      idOf: (item) => item.id,
+      fetch: async (start) => ({ items: pages[start] ?? [], total: 9 }),
+      onItems: (items) => void handed.push(items.map((i) => i.id))
+    })
+    expect(handed).toEqual([
+      [1, 2, 3],
+      [4, 5]
+    ])
+    expect(handed.flat()).toEqual(listed.items.map((i) => i.id))
+    expect(listed.note).toMatch(/the same page twice/)
+  })
+
   it('ends on a repeated page with a note', async () => {
     const { run, asked } = listing(() => ({ items: ids(1, 2, 3), total: 1000 }))
     const listed = await run
