@@ -2,6 +2,26 @@ export const id = 326;
 export const ids = [326];
 export const modules = {
 
+/***/ 2641:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   currentEvent: () => (/* binding */ currentEvent)
+/* harmony export */ });
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+
+/**
+ * The run's event, read now: a fresh toolkit `Context` each call (the one @actions/github makes when it
+ * loads keeps the event of that moment).
+ */
+function currentEvent() {
+    const fresh = new _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.constructor();
+    return { eventName: fresh.eventName, payload: fresh.payload };
+}
+
+
+/***/ }),
+
 /***/ 8020:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

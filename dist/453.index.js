@@ -2952,7 +2952,11 @@ async function folderHint(patterns, workspace) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/event.ts
-
+// What the upload needs to know about the workflow run: the repository, the event, and on a `release`
+// event the release itself. The repository and the event's name come from the runner's variables, read once
+// in inputs/. Only a `release` event's payload is read (the link title and the release notes need the
+// release): through @actions/github's `context` (event-context.ts), which comes with octokit and is loaded
+// in the chunk of the release notes, so that other runs start without it.
 function event_text(value) {
     return typeof value === 'string' && value !== '' ? value : undefined;
 }
@@ -2984,27 +2988,24 @@ function gitHubRunOf(env, payload) {
         apiUrl: (event_text(env.GITHUB_API_URL) ?? 'https://api.github.com').replace(/\/+$/, '')
     };
 }
-/** Reads GITHUB_EVENT_PATH (when set) and the GITHUB_* variables. */
+/**
+ * The run as the runner describes it. On a `release` event, the payload named by GITHUB_EVENT_PATH is read
+ * through the toolkit's `context`; other events need nothing from it.
+ */
 async function loadGitHubRun(env = process.env) {
-    const path = event_text(env.GITHUB_EVENT_PATH);
-    let payload = {};
-    if (path) {
-        let raw;
-        try {
-            raw = await (0,promises_.readFile)(path, 'utf8');
+    if (event_text(env.GITHUB_EVENT_NAME) !== 'release')
+        return gitHubRunOf(env, {});
+    let payload;
+    try {
+        const { currentEvent } = await Promise.all(/* import() | github */[__webpack_require__.e(413), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 2641));
+        payload = currentEvent().payload;
+    }
+    catch (error) {
+        // The toolkit parses the payload file as it builds the context.
+        if (error instanceof SyntaxError) {
+            throw new Error('The event payload (GITHUB_EVENT_PATH) is not valid JSON', { cause: error });
         }
-        catch (error) {
-            // Outside Actions (a local run) the variable may point nowhere; the run just has no event then.
-            if (error.code === 'ENOENT')
-                return gitHubRunOf(env, {});
-            throw error;
-        }
-        try {
-            payload = JSON.parse(raw);
-        }
-        catch {
-            throw new Error('The event payload (GITHUB_EVENT_PATH) is not valid JSON');
-        }
+        throw error;
     }
     return gitHubRunOf(env, payload);
 }

@@ -270,11 +270,22 @@ describe('the GitHub run', () => {
   it('loads the payload file named by GITHUB_EVENT_PATH', async () => {
     const path = join(dir, 'event.json')
     writeFileSync(path, JSON.stringify(payload))
-    const run = await loadGitHubRun({ GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: path })
-    expect(run.release?.id).toBe(42)
-    const missing = await loadGitHubRun({ GITHUB_EVENT_PATH: join(dir, 'nope.json') })
-    expect(missing.release).toBeUndefined()
-    writeFileSync(path, '{broken')
-    await expect(loadGitHubRun({ GITHUB_EVENT_PATH: path })).rejects.toThrow(/not valid JSON/)
+    // On a release event the payload is read through @actions/github's context, which reads the
+    // process's own variables, as on a runner.
+    const before = process.env.GITHUB_EVENT_PATH
+    process.env.GITHUB_EVENT_PATH = path
+    try {
+      const run = await loadGitHubRun({ GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: path })
+      expect(run.release?.id).toBe(42)
+      const missing = await loadGitHubRun({ GITHUB_EVENT_PATH: join(dir, 'nope.json') })
+      expect(missing.release).toBeUndefined()
+      writeFileSync(path, '{broken')
+      await expect(
+        loadGitHubRun({ GITHUB_EVENT_NAME: 'release', GITHUB_EVENT_PATH: path })
+      ).rejects.toThrow(/not valid JSON/)
+    } finally {
+      if (before === undefined) delete process.env.GITHUB_EVENT_PATH
+      else process.env.GITHUB_EVENT_PATH = before
+    }
   })
 })

@@ -1,11 +1,8 @@
-import { readFile } from 'node:fs/promises'
-
 // What the upload needs to know about the workflow run: the repository, the event, and on a `release`
-// event the release itself. Read from the runner's environment and the event payload file, the same
-// sources as @actions/github's `context`. That `context` is not used here: it is built when
-// @actions/github loads, which brings octokit into every upload (the link title needs the release too),
-// and it reads process.env itself, where the action reads the runner's variables once, in inputs/.
-// @actions/github serves the release notes only (releases-api.ts, a chunk of its own).
+// event the release itself. The repository and the event's name come from the runner's variables, read once
+// in inputs/. Only a `release` event's payload is read (the link title and the release notes need the
+// release): through @actions/github's `context` (event-context.ts), which comes with octokit and is loaded
+// in the chunk of the release notes, so that other runs start without it.
 
 export interface Repository {
   owner: string
@@ -67,24 +64,22 @@ export function gitHubRunOf(env: NodeJS.ProcessEnv, payload: unknown): GitHubRun
   }
 }
 
-/** Reads GITHUB_EVENT_PATH (when set) and the GITHUB_* variables. */
+/**
+ * The run as the runner describes it. On a `release` event, the payload named by GITHUB_EVENT_PATH is read
+ * through the toolkit's `context`; other events need nothing from it.
+ */
 export async function loadGitHubRun(env: NodeJS.ProcessEnv = process.env): Promise<GitHubRun> {
-  const path = text(env.GITHUB_EVENT_PATH)
-  let payload: unknown = {}
-  if (path) {
-    let raw: string
-    try {
-      raw = await readFile(path, 'utf8')
-    } catch (error) {
-      // Outside Actions (a local run) the variable may point nowhere; the run just has no event then.
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return gitHubRunOf(env, {})
-      throw error
+  if (text(env.GITHUB_EVENT_NAME) !== 'release') return gitHubRunOf(env, {})
+  let payload: unknown
+  try {
+    const { currentEvent } = await import(/* webpackChunkName: "github" */ './event-context.js')
+    payload = currentEvent().payload
+  } catch (error) {
+    // The toolkit parses the payload file as it builds the context.
+    if (error instanceof SyntaxError) {
+      throw new Error('The event payload (GITHUB_EVENT_PATH) is not valid JSON', { cause: error })
     }
-    try {
-      payload = JSON.parse(raw)
-    } catch {
-      throw new Error('The event payload (GITHUB_EVENT_PATH) is not valid JSON')
-    }
+    throw error
   }
   return gitHubRunOf(env, payload)
 }
