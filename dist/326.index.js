@@ -6,17 +6,16 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   currentEvent: () => (/* binding */ currentEvent)
+/* harmony export */   eventPayload: () => (/* binding */ eventPayload)
 /* harmony export */ });
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
 
 /**
- * The run's event, read now: a fresh toolkit `Context` each call (the one @actions/github makes when it
- * loads keeps the event of that moment).
+ * The run's event payload, read now: a fresh toolkit `Context` each call (the one @actions/github makes
+ * when it loads keeps the event of that moment).
  */
-function currentEvent() {
-    const fresh = new _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.constructor();
-    return { eventName: fresh.eventName, payload: fresh.payload };
+function eventPayload() {
+    return new _actions_github__WEBPACK_IMPORTED_MODULE_0__/* .context */ ._.constructor().payload;
 }
 
 

@@ -330,21 +330,21 @@ async function contentPage(client, folderId, filterType, recursive, startIndex) 
 }
 // v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
 // entries keeps only those whose parent is the folder listed.
+function directOnly(items, parentOf, id) {
+    return items.filter((item) => {
+        const parent = parentOf(item);
+        return parent === undefined || parent === id;
+    });
+}
 function direct(listing, parentOf, id) {
-    return {
-        ...listing,
-        items: listing.items.filter((item) => {
-            const parent = parentOf(item);
-            return parent === undefined || parent === id;
-        })
-    };
+    return { ...listing, items: directOnly(listing.items, parentOf, id) };
 }
 /** Hands on the entries of a page, without those `direct` leaves out. */
 function handOn(onItems, recursive, parentOf, id) {
     if (!onItems || recursive)
         return onItems;
     return (items) => {
-        const kept = direct({ items, pages: 0, unsettled: false }, parentOf, id).items;
+        const kept = directOnly(items, parentOf, id);
         if (kept.length > 0)
             onItems(kept);
     };
@@ -2997,8 +2997,8 @@ async function loadGitHubRun(env = process.env) {
         return gitHubRunOf(env, {});
     let payload;
     try {
-        const { currentEvent } = await Promise.all(/* import() | github */[__webpack_require__.e(413), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 2641));
-        payload = currentEvent().payload;
+        const { eventPayload } = await Promise.all(/* import() | github */[__webpack_require__.e(413), __webpack_require__.e(326)]).then(__webpack_require__.bind(__webpack_require__, 2641));
+        payload = eventPayload();
     }
     catch (error) {
         // The toolkit parses the payload file as it builds the context.

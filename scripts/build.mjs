@@ -62,14 +62,17 @@ function readRecord() {
   }
 }
 
+// The source as the build reads it, taken before it starts.
+const inputsDigest = digest(false)
+
 function writeRecord(lines) {
   mkdirSync(join('node_modules', '.cache', 'check-dist'), { recursive: true })
-  writeFileSync(RECORD, JSON.stringify({ inputs: digest(false), outputs: digest(true), lines }))
+  writeFileSync(RECORD, JSON.stringify({ inputs: inputsDigest, outputs: digest(true), lines }))
 }
 
 if (check) {
   const record = readRecord()
-  if (record && record.inputs === digest(false) && record.outputs === digest(true)) {
+  if (record && record.inputs === inputsDigest && record.outputs === digest(true)) {
     console.log(
       'dist/, emulator/dist/ and contract/dist/ match the source (unchanged since the last build or check)'
     )

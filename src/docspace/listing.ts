@@ -140,14 +140,15 @@ async function contentPage<T>(
 
 // v3.5 and v3.6 ignore `withSubFolders: false` and always list the subtree: a listing of the direct
 // entries keeps only those whose parent is the folder listed.
+function directOnly<T>(items: T[], parentOf: (item: T) => number | undefined, id: number): T[] {
+  return items.filter((item) => {
+    const parent = parentOf(item)
+    return parent === undefined || parent === id
+  })
+}
+
 function direct<T>(listing: Listing<T>, parentOf: (item: T) => number | undefined, id: number) {
-  return {
-    ...listing,
-    items: listing.items.filter((item) => {
-      const parent = parentOf(item)
-      return parent === undefined || parent === id
-    })
-  }
+  return { ...listing, items: directOnly(listing.items, parentOf, id) }
 }
 
 /** Hands on the entries of a page, without those `direct` leaves out. */
@@ -159,7 +160,7 @@ function handOn<T>(
 ): ((items: T[]) => void) | undefined {
   if (!onItems || recursive) return onItems
   return (items) => {
-    const kept = direct({ items, pages: 0, unsettled: false }, parentOf, id).items
+    const kept = directOnly(items, parentOf, id)
     if (kept.length > 0) onItems(kept)
   }
 }

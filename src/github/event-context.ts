@@ -7,10 +7,9 @@ import { context } from '@actions/github'
 type ContextClass = new () => typeof context
 
 /**
- * The run's event, read now: a fresh toolkit `Context` each call (the one @actions/github makes when it
- * loads keeps the event of that moment).
+ * The run's event payload, read now: a fresh toolkit `Context` each call (the one @actions/github makes
+ * when it loads keeps the event of that moment).
  */
-export function currentEvent(): { eventName: string; payload: unknown } {
-  const fresh = new (context.constructor as ContextClass)()
-  return { eventName: fresh.eventName, payload: fresh.payload }
+export function eventPayload(): unknown {
+  return new (context.constructor as ContextClass)().payload
 }

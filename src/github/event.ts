@@ -72,8 +72,8 @@ export async function loadGitHubRun(env: NodeJS.ProcessEnv = process.env): Promi
   if (text(env.GITHUB_EVENT_NAME) !== 'release') return gitHubRunOf(env, {})
   let payload: unknown
   try {
-    const { currentEvent } = await import(/* webpackChunkName: "github" */ './event-context.js')
-    payload = currentEvent().payload
+    const { eventPayload } = await import(/* webpackChunkName: "github" */ './event-context.js')
+    payload = eventPayload()
   } catch (error) {
     // The toolkit parses the payload file as it builds the context.
     if (error instanceof SyntaxError) {
