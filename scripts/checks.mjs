@@ -1,7 +1,7 @@
-// Runs the static checks of `npm test` side by side (typecheck, lint, docs, dist) and prints each one's
-// output whole, in the order given, once all have finished; exits 1 when any failed. They read the same
-// files and write only their own caches, so running them at once is safe, and the developer loop waits
-// for the slowest instead of the sum.
+// Runs the static checks of `npm test` side by side (typecheck, ESLint, Prettier, docs, dist) and prints
+// each one's output whole, in the order given, once all have finished; exits 1 when any failed. They read
+// the same files and write only their own caches, so running them at once is safe, and the developer loop
+// waits for the slowest instead of the sum.
 import { spawn } from 'node:child_process'
 
 const scripts = process.argv.slice(2)

