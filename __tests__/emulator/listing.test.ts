@@ -136,9 +136,17 @@ describe('rate limiters', () => {
 
   it('the concurrency limiter refuses requests beyond those in flight, reads and writes apart', async () => {
     emu.rateLimiter.configure({ concurrency: { get: 2, write: 1 } })
-    const answers = await Promise.all(
-      Array.from({ length: 4 }, () => call(emu, 'GET', `/api/2.0/files/file/${file}`))
-    )
+    // Each answer takes half a second, so that the first two are still in flight when the others come,
+    // however busy the machine.
+    emu.setLatency(500)
+    let answers: Awaited<ReturnType<typeof call>>[]
+    try {
+      answers = await Promise.all(
+        Array.from({ length: 4 }, () => call(emu, 'GET', `/api/2.0/files/file/${file}`))
+      )
+    } finally {
+      emu.setLatency(0)
+    }
     const refused = answers.filter((r) => r.status === 429)
     expect(refused).toHaveLength(2)
     expect(refused[0].headers.get('x-ratelimit-limit')).toBe('2')
