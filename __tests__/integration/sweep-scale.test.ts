@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterEach, describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { startEmulator, type Emulator, type RequestLogEntry } from '../../emulator/server.js'
+import type { Emulator, RequestLogEntry } from '../../emulator/server.js'
 import type { LinkRecord } from '../../emulator/state.js'
 import { recordDownloads } from '../../emulator/audit-journal.js'
 import { setShareRights } from '../../emulator/listing.js'
@@ -8,6 +8,7 @@ import { setDocSpaceVersion } from '../../emulator/routes/settings.js'
 import { encodeTitle } from '../../src/links/title-tag.js'
 import { outputsOf } from '../../src/outputs.js'
 import { renderSummary } from '../../src/summary.js'
+import { useEmulator } from '../helpers/fixtures.js'
 import { recordingLog, runWith } from '../helpers/operation.js'
 
 const HOUR = 3600_000
@@ -51,14 +52,7 @@ const plain = (emu: Emulator, kind: 'file' | 'folder', id: number, title = 'Plai
   emu.addLink({ kind, id }, { title, expirationDate: new Date(Date.now() + 30 * 24 * HOUR) })
 
 describe('sweep at scale', () => {
-  let emu: Emulator
-
-  beforeAll(async () => {
-    emu = await startEmulator()
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
+  const emu = useEmulator()
   afterEach(() => {
     setDocSpaceVersion(emu.state, '3.7.2.0')
   })
@@ -254,13 +248,7 @@ describe('sweep at scale', () => {
 
 // Skipping the entries not marked shared never misses a link that the full walk revokes.
 describe('the shared marks against the full walk (property)', () => {
-  let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmulator()
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
+  const emu = useEmulator()
 
   type Node = { files: Array<Array<'expired' | 'limited' | 'plain'>>; folders: Node[] }
   type LinkKind = 'expired' | 'limited' | 'plain'
@@ -340,15 +328,8 @@ describe('the shared marks against the full walk (property)', () => {
 
 // The server's three limiters, scaled down; the action's pacing scaled to match through its test seam.
 describe('sweep under the portal limiters', () => {
-  let emu: Emulator
+  const emu = useEmulator({ latencyMs: 10 })
   const pacing = { windowMs: 1000, windowPauseMs: 100, concurrencyPauseMs: 50 }
-
-  beforeAll(async () => {
-    emu = await startEmulator({ latencyMs: 10 })
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
   afterEach(() => {
     emu.rateLimiter.configure(undefined)
     emu.rateLimiter.reset()
@@ -433,13 +414,7 @@ describe('sweep under the portal limiters', () => {
 })
 
 describe('enforce-limits on a folder tree', () => {
-  let emu: Emulator
-  beforeAll(async () => {
-    emu = await startEmulator()
-  })
-  afterAll(async () => {
-    await emu.close()
-  })
+  const emu = useEmulator()
 
   it('counts the downloads of every file below with recursive, through one paged list', async () => {
     const { root, files } = tree(emu, 2, 3)
