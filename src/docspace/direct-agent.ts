@@ -1,6 +1,5 @@
 import http from 'node:http'
 import https from 'node:https'
-import type { Duplex } from 'node:stream'
 
 // The agents for connections straight to the portal (no proxy): keep-alive, like Node's global agents, and
 // each socket guarded against an error that arrives when no request holds it. A portal or its gateway may
@@ -13,27 +12,15 @@ function ignoreIdleError(): void {
   // A request in progress hears of the error through its own listener; an idle socket is just closed.
 }
 
-function guarded<T extends Duplex>(socket: T): T {
-  socket.on('error', ignoreIdleError)
-  return socket
-}
-
-class GuardedHttpAgent extends http.Agent {
-  override createConnection(
-    ...args: Parameters<http.Agent['createConnection']>
-  ): ReturnType<http.Agent['createConnection']> {
-    const socket = super.createConnection(...args)
-    return socket ? guarded(socket) : socket
+/** The agent, with a lasting error listener on every socket it opens. */
+function guarded<A extends http.Agent>(agent: A): A {
+  const open = agent.createConnection.bind(agent)
+  agent.createConnection = (...args) => {
+    const socket = open(...args)
+    socket?.on('error', ignoreIdleError)
+    return socket
   }
-}
-
-class GuardedHttpsAgent extends https.Agent {
-  override createConnection(
-    ...args: Parameters<https.Agent['createConnection']>
-  ): ReturnType<https.Agent['createConnection']> {
-    const socket = super.createConnection(...args)
-    return socket ? guarded(socket) : socket
-  }
+  return agent
 }
 
 // The settings of Node's global agents.
@@ -44,6 +31,6 @@ let httpsAgent: https.Agent | undefined
 
 /** The agent for a direct request to `url`, one per scheme for the whole run. */
 export function directAgentFor(url: URL): http.Agent {
-  if (url.protocol === 'https:') return (httpsAgent ??= new GuardedHttpsAgent(KEEP_ALIVE))
-  return (httpAgent ??= new GuardedHttpAgent(KEEP_ALIVE))
+  if (url.protocol === 'https:') return (httpsAgent ??= guarded(new https.Agent(KEEP_ALIVE)))
+  return (httpAgent ??= guarded(new http.Agent(KEEP_ALIVE)))
 }
