@@ -17,9 +17,7 @@
 // revoked. Exits 1 when a goal is missed. The emulator's rate limiter is off and the ceiling raised, so
 // what is measured is the plan and the engine, not the portal's budget. Build first (`npm run build`); BENCH_DIST=<folder>
 // measures bundles built elsewhere.
-import { performance } from 'node:perf_hooks'
-import { runAction } from './run-action.mjs'
-import { emulatorBundle, entry, isoSeconds } from './bench-bundles.mjs'
+import { emulatorBundle, entry, isoSeconds, timedSweep } from './bench-bundles.mjs'
 
 const FOLDERS = 200
 const FILES_PER_FOLDER = 100
@@ -82,24 +80,12 @@ async function seededEmulator(version) {
 async function measure(label, version, concurrency) {
   const { emulator, root, shared, downloads } = await seededEmulator(version)
   try {
-    const mark = emulator.requests.length
-    const started = performance.now()
-    const run = await runAction({
-      entry,
-      timeoutMs: RUN_TIMEOUT_MS,
-      inputs: {
-        operation: 'sweep',
-        'portal-url': emulator.url,
-        'api-key': emulator.adminKey,
-        'folder-id': root.id,
-        recursive: true,
-        concurrency,
-        'requests-per-minute': 60000
-      }
-    })
-    const wallMs = performance.now() - started
+    const { run, wallMs, served } = await timedSweep(
+      emulator,
+      { 'folder-id': root.id, recursive: true, concurrency },
+      RUN_TIMEOUT_MS
+    )
     if (run.code !== 0) throw new Error(`${label} failed (exit ${run.code}):\n${run.stdout}`)
-    const served = emulator.requests.slice(mark)
     const revoked = JSON.parse(run.outputs.links).map((l) => l.id)
     return {
       label,

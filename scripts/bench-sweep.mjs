@@ -4,9 +4,7 @@
 // Prints both wall times next to the ideal for that concurrency (requests ÷ concurrency × latency).
 // Goal: within 1.5× of the ideal, and at least 5× faster than sequential. Exits 1 when a goal is missed.
 // Build first (`npm run build`); BENCH_DIST=<folder> measures bundles built elsewhere.
-import { performance } from 'node:perf_hooks'
-import { runAction } from './run-action.mjs'
-import { emulatorBundle, entry, isoSeconds } from './bench-bundles.mjs'
+import { emulatorBundle, entry, isoSeconds, timedSweep } from './bench-bundles.mjs'
 
 const FILES = 200
 const LATENCY_MS = 25
@@ -66,28 +64,16 @@ async function seededEmulator() {
 async function measure(concurrency) {
   const { emulator, ids } = await seededEmulator()
   try {
-    const mark = emulator.requests.length
-    const started = performance.now()
-    const run = await runAction({
-      entry,
-      timeoutMs: RUN_TIMEOUT_MS,
-      inputs: {
-        operation: 'sweep',
-        'portal-url': emulator.url,
-        'api-key': emulator.adminKey,
-        'file-id': ids.join(','),
-        concurrency,
-        // The emulator has no rate limiter here: the ceiling is raised so the pool itself is measured.
-        'requests-per-minute': 60000
-      }
-    })
-    const wallMs = performance.now() - started
+    const { run, wallMs, served } = await timedSweep(
+      emulator,
+      { 'file-id': ids.join(','), concurrency },
+      RUN_TIMEOUT_MS
+    )
     if (run.code !== 0) {
       throw new Error(
         `the sweep at concurrency ${concurrency} failed (exit ${run.code}):\n${run.stdout}`
       )
     }
-    const served = emulator.requests.slice(mark)
     const revoked = Number(run.outputs.revokedCount)
     const kept = Number(run.outputs.keptCount)
     if (revoked !== 2 * FILES || kept !== FILES) {
